@@ -1,0 +1,12 @@
+package dev.asynclint.errorprone;
+
+import dev.asynclint.core.Category;
+import java.util.List;
+
+/**
+ * A call that blocks: its category, how it reads in the source ({@code Thread.sleep(100)}), what
+ * it does, the API's own non-blocking alternative, and for calls reached through the project's
+ * own methods, the chain of calls down to the blocking API.
+ */
+record BlockingCall(
+    Category category, String shown, String reason, String alternative, List<String> chain) {}

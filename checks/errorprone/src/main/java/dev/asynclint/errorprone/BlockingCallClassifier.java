@@ -1,0 +1,97 @@
+package dev.asynclint.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.asynclint.core.BlockingApi;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.Category;
+import dev.asynclint.core.NonBlockingApi;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** Decides whether a call, constructor or method reference is a blocking API from the catalog. */
+final class BlockingCallClassifier {
+  private static final int MAX_SHOWN = 80;
+
+  private final Catalog catalog;
+
+  BlockingCallClassifier(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  Optional<BlockingCall> classify(Tree tree, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(tree);
+    if (!(symbol instanceof MethodSymbol method)) {
+      return Optional.empty();
+    }
+    Type receiver = receiverType(tree, method);
+    return classify(method, receiver, state).map(found -> new BlockingCall(
+        found.category(), shown(tree, state), found.reason(), found.alternative(), List.of()));
+  }
+
+  /** The catalog entry (or blocking annotation) that makes this method blocking, if any. */
+  Optional<BlockingCall> classify(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    String name = method.getSimpleName().toString();
+    for (BlockingApi api : catalog.blockingCandidates(name)) {
+      if (CatalogLookup.matches(api.method(), method, receiver, state) && !exempt(method, receiver, state)) {
+        return Optional.of(new BlockingCall(
+            api.category(), name, api.reason(), api.alternative(), List.of()));
+      }
+    }
+    for (String annotation : catalog.blockingAnnotations()) {
+      if (ASTHelpers.hasAnnotation(method, annotation, state)) {
+        String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+        return Optional.of(new BlockingCall(
+            Category.IO, name, "is annotated @" + simple + ", so it may block", "", List.of()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean exempt(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    for (NonBlockingApi api : catalog.nonBlockingApis()) {
+      if (api.method().matchesName(method.getSimpleName().toString())
+          && (CatalogLookup.isSubtype(receiver, api.method().owner(), state)
+              || CatalogLookup.isSubtype(method.owner.type, api.method().owner(), state))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The static type the method is called on; the constructed type for constructors. */
+  static @Nullable Type receiverType(Tree tree, MethodSymbol method) {
+    if (method.isStatic()) {
+      return null;
+    }
+    if (tree instanceof NewClassTree newClass) {
+      return ASTHelpers.getType(newClass);
+    }
+    if (tree instanceof MethodInvocationTree invocation) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+      return receiver == null ? method.owner.type : ASTHelpers.getType(receiver);
+    }
+    if (tree instanceof MemberReferenceTree reference) {
+      return ASTHelpers.getType(reference.getQualifierExpression());
+    }
+    return null;
+  }
+
+  static String shown(Tree tree, VisitorState state) {
+    String source = state.getSourceForNode(tree);
+    if (source == null) {
+      source = tree.toString();
+    }
+    source = source.replaceAll("\\s+", " ");
+    return source.length() <= MAX_SHOWN ? source : source.substring(0, MAX_SHOWN - 3) + "...";
+  }
+}

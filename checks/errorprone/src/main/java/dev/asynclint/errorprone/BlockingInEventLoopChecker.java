@@ -1,0 +1,73 @@
+package dev.asynclint.errorprone;
+
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.Category;
+import dev.asynclint.core.EventLoopContext;
+import java.util.Optional;
+
+/**
+ * What {@link SleepInEventLoop}, {@link BlockingIoInEventLoop} and {@link BlockingWaitInEventLoop}
+ * share: find a call the catalog says blocks (in this checker's category), decide whether it runs
+ * on an event loop, and say what blocks, where it runs and why, and the framework's fix.
+ */
+abstract class BlockingInEventLoopChecker extends BugChecker
+    implements MethodInvocationTreeMatcher, NewClassTreeMatcher, MemberReferenceTreeMatcher {
+
+  private final Category category;
+  private final AsyncLintConfig config;
+
+  BlockingInEventLoopChecker(Category category, ErrorProneFlags flags) {
+    this.category = category;
+    this.config = new AsyncLintConfig(flags);
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return check(tree, state);
+  }
+
+  @Override
+  public Description matchNewClass(NewClassTree tree, VisitorState state) {
+    return check(tree, state);
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return check(tree, state);
+  }
+
+  private Description check(Tree tree, VisitorState state) {
+    try {
+      Catalog catalog = config.catalog(state);
+      Optional<BlockingCall> call = new BlockingCallClassifier(catalog).classify(tree, state)
+          .filter(c -> c.category() == category);
+      if (call.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
+      if (context == null) {
+        return Description.NO_MATCH;
+      }
+      Description.Builder description = buildDescription(tree)
+          .setMessage(Messages.blockingCall(call.get(), context, catalog));
+      if (!context.definite()) {
+        description.overrideSeverity(SeverityLevel.WARNING);
+      }
+      return description.build();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.asynclint.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.asynclint.core.MethodPattern;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Matches the catalog's {@link MethodPattern}s against javac symbols and types. */
+final class CatalogLookup {
+  private CatalogLookup() {}
+
+  /**
+   * Whether a call of {@code method} on a receiver of {@code receiverType} (null for static calls
+   * and constructors) is meant by {@code pattern}: the method is declared in the owner or a
+   * subtype, or the receiver is a subtype of the owner and the owner inherits the method (so
+   * {@code eventLoop.execute(...)} matches {@code EventLoopGroup#execute} though {@code execute}
+   * is declared on {@code Executor}).
+   */
+  static boolean matches(
+      MethodPattern pattern, MethodSymbol method, @Nullable Type receiverType, VisitorState state) {
+    return pattern.matchesName(method.getSimpleName().toString())
+        && matchesOwner(pattern, method, receiverType, state)
+        && pattern.matchesParams(erasedParams(method, state));
+  }
+
+  static boolean matchesOwner(
+      MethodPattern pattern, MethodSymbol method, @Nullable Type receiverType, VisitorState state) {
+    Symbol declaring = method.owner;
+    if (pattern.ownerIsPackage()) {
+      return pattern.packageContains(declaring.getQualifiedName().toString());
+    }
+    Type owner = state.getTypeFromString(pattern.owner());
+    if (owner == null) {
+      return false; // the owner is not on this compilation's classpath
+    }
+    Types types = state.getTypes();
+    if (isSubtype(declaring.type, owner, types)) {
+      return true;
+    }
+    return receiverType != null
+        && !method.isStatic()
+        && isSubtype(receiverType, owner, types)
+        && owner.tsym.isSubClass(declaring, types);
+  }
+
+  /** Whether {@code type} is {@code qualifiedName} or one of its subtypes (erasures compared). */
+  static boolean isSubtype(@Nullable Type type, String qualifiedName, VisitorState state) {
+    Type other = state.getTypeFromString(qualifiedName);
+    return other != null && isSubtype(type, other, state.getTypes());
+  }
+
+  static boolean isSubtype(@Nullable Type a, Type b, Types types) {
+    return a != null && types.isSubtype(types.erasure(a), types.erasure(b));
+  }
+
+  static List<String> erasedParams(MethodSymbol method, VisitorState state) {
+    Types types = state.getTypes();
+    List<String> out = new ArrayList<>(method.getParameters().size());
+    for (Symbol.VarSymbol p : method.getParameters()) {
+      out.add(types.erasure(p.type).toString());
+    }
+    return out;
+  }
+
+  /** How specific an owner is, to choose between an offload point and a callback on one call. */
+  static boolean moreSpecific(MethodPattern a, MethodPattern b, VisitorState state) {
+    if (a.ownerIsPackage()) {
+      return false;
+    }
+    if (b.ownerIsPackage()) {
+      return true;
+    }
+    Type ta = state.getTypeFromString(a.owner());
+    Type tb = state.getTypeFromString(b.owner());
+    if (ta == null || tb == null) {
+      return false;
+    }
+    Types types = state.getTypes();
+    return !types.isSameType(types.erasure(ta), types.erasure(tb)) && isSubtype(ta, tb, types);
+  }
+}

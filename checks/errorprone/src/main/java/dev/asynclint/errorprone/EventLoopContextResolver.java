@@ -1,0 +1,288 @@
+package dev.asynclint.errorprone;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.EventLoopContext;
+import dev.asynclint.core.EventLoopEntry;
+import dev.asynclint.core.OffloadPoint;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers "does this code run on an event loop?". It walks outward from the code to the nearest
+ * lambda, method reference, anonymous class or method and asks the catalog what that callable
+ * is: a handler override, an argument to a callback parameter, an annotated method, or an
+ * argument to an offload point. Lambdas passed to other methods ({@code list.forEach(...)}) run
+ * where their caller runs, so the walk goes on outward through them.
+ */
+final class EventLoopContextResolver {
+  private final Catalog catalog;
+  private final AsyncLintConfig config;
+
+  EventLoopContextResolver(Catalog catalog, AsyncLintConfig config) {
+    this.catalog = catalog;
+    this.config = config;
+  }
+
+  /** The event-loop context of the code at {@code path}, or null when it does not run on one. */
+  @Nullable EventLoopContext resolve(TreePath path, VisitorState state) {
+    EventLoopContext context = walk(path, state);
+    if (context != null && context.framework().equals("COMMON_POOL") && !config.commonPool()) {
+      return null;
+    }
+    return context;
+  }
+
+  private @Nullable EventLoopContext walk(TreePath start, VisitorState state) {
+    // A method reference to a blocking API is itself the callable: judge it by where it is passed.
+    TreePath path = start.getLeaf() instanceof MemberReferenceTree ? start : start.getParentPath();
+    while (path != null) {
+      Tree leaf = path.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree) {
+        Passed passed = passedTo(path, state);
+        if (passed.kind != Passed.Kind.UNKNOWN_CALLEE) {
+          return passed.context;
+        }
+      } else if (leaf instanceof MethodTree method) {
+        MethodSymbol symbol = ASTHelpers.getSymbol(method);
+        if (symbol == null) {
+          return null;
+        }
+        EventLoopContext declared = declaredContext(symbol, state);
+        if (declared != null || isDeclaredBlocking(symbol, state)) {
+          return declared;
+        }
+        TreePath anonymous = anonymousClassCreation(path);
+        if (anonymous == null) {
+          return null; // a named method: callers decide (transitive analysis), not us
+        }
+        Passed passed = passedTo(anonymous, state);
+        if (passed.kind != Passed.Kind.UNKNOWN_CALLEE) {
+          return passed.context;
+        }
+        path = anonymous;
+      } else if (leaf instanceof ClassTree) {
+        return null; // field initialisers and initializer blocks
+      }
+      path = path.getParentPath();
+    }
+    return null;
+  }
+
+  /** A handler override, a verticle method, or a method (or its class) annotated @NonBlocking. */
+  private @Nullable EventLoopContext declaredContext(MethodSymbol method, VisitorState state) {
+    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.ANNOTATION)) {
+      String annotation = entry.method().owner();
+      if (ASTHelpers.hasAnnotation(method, annotation, state)
+          || ASTHelpers.hasAnnotation(method.enclClass(), annotation, state)) {
+        return new EventLoopContext(entry.framework(),
+            "inside `" + method.getSimpleName() + "`, which " + entry.where(), entry.confidence());
+      }
+    }
+    ClassSymbol owner = method.enclClass();
+    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.OVERRIDE)) {
+      if (!entry.method().matchesName(method.getSimpleName().toString())
+          || !CatalogLookup.isSubtype(owner.type, entry.method().owner(), state)
+          || !overridesMethodOf(method, entry.method().owner(), state)) {
+        continue;
+      }
+      if (entry.framework().equals("VERTX") && WorkerVerticles.deployedAsWorker(owner, state)) {
+        return null;
+      }
+      String ownerName = owner.isAnonymous() ? "an anonymous " + simpleName(entry.method().owner())
+          : "`" + owner.getSimpleName() + "`";
+      return new EventLoopContext(entry.framework(),
+          "inside `" + method.getSimpleName() + "` of " + ownerName + " (a "
+              + frameworkName(entry.framework()) + " " + simpleName(entry.method().owner())
+              + "), which " + entry.where(),
+          entry.confidence());
+    }
+    return null;
+  }
+
+  private static boolean overridesMethodOf(MethodSymbol method, String owner, VisitorState state) {
+    for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
+      Symbol declaring = superMethod.owner;
+      if (declaring.getQualifiedName().contentEquals(owner)
+          || CatalogLookup.isSubtype(state.getTypeFromString(owner), declaring.type, state.getTypes())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isDeclaredBlocking(MethodSymbol method, VisitorState state) {
+    for (String annotation : catalog.blockingAnnotations()) {
+      if (ASTHelpers.hasAnnotation(method, annotation, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The path of the {@code new X() { ... }} that declares the method at {@code methodPath}. */
+  private static @Nullable TreePath anonymousClassCreation(TreePath methodPath) {
+    TreePath classPath = methodPath.getParentPath();
+    if (classPath == null || !(classPath.getLeaf() instanceof ClassTree)) {
+      return null;
+    }
+    TreePath creation = classPath.getParentPath();
+    return creation != null && creation.getLeaf() instanceof NewClassTree ? creation : null;
+  }
+
+  /** What the method a callable is passed to does with it. */
+  private record Passed(Kind kind, @Nullable EventLoopContext context) {
+    enum Kind {
+      ON_LOOP,
+      OFF_LOOP,
+      NOT_AN_ARGUMENT,
+      UNKNOWN_CALLEE
+    }
+
+    static final Passed OFF = new Passed(Kind.OFF_LOOP, null);
+    static final Passed NOT_ARGUMENT = new Passed(Kind.NOT_AN_ARGUMENT, null);
+    static final Passed UNKNOWN = new Passed(Kind.UNKNOWN_CALLEE, null);
+  }
+
+  private Passed passedTo(TreePath callablePath, VisitorState state) {
+    Tree callable = callablePath.getLeaf();
+    TreePath parentPath = callablePath.getParentPath();
+    while (parentPath != null
+        && (parentPath.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+            || parentPath.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+      callable = parentPath.getLeaf();
+      parentPath = parentPath.getParentPath();
+    }
+    if (parentPath == null) {
+      return Passed.NOT_ARGUMENT;
+    }
+    Tree parent = parentPath.getLeaf();
+    List<? extends ExpressionTree> arguments;
+    if (parent instanceof MethodInvocationTree invocation) {
+      arguments = invocation.getArguments();
+    } else if (parent instanceof NewClassTree creation && creation != callable) {
+      arguments = creation.getArguments();
+    } else {
+      return Passed.NOT_ARGUMENT; // stored, returned, or the receiver of a call
+    }
+    int index = arguments.indexOf(callable);
+    if (index < 0) {
+      return Passed.NOT_ARGUMENT;
+    }
+    Symbol symbol = ASTHelpers.getSymbol(parent);
+    if (!(symbol instanceof MethodSymbol callee)) {
+      return Passed.UNKNOWN;
+    }
+    Type receiver = BlockingCallClassifier.receiverType(parent, callee);
+    int paramIndex = Math.min(index, callee.getParameters().size() - 1);
+
+    EventLoopEntry bestCallback = null;
+    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.CALLBACK)) {
+      if (argumentMatches(entry.argument(), paramIndex)
+          && CatalogLookup.matches(entry.method(), callee, receiver, state)
+          && !hasParamOfType(callee, entry.unlessParam(), state)
+          && (!entry.method().ownerIsPackage() || functionalParam(callee, paramIndex, state))
+          && (bestCallback == null || CatalogLookup.moreSpecific(entry.method(), bestCallback.method(), state))) {
+        bestCallback = entry;
+      }
+    }
+    OffloadPoint bestOffload = null;
+    for (OffloadPoint offload : catalog.offloadPoints()) {
+      if (argumentMatches(offload.argument(), paramIndex)
+          && CatalogLookup.matches(offload.method(), callee, receiver, state)
+          && (bestOffload == null || CatalogLookup.moreSpecific(offload.method(), bestOffload.method(), state))) {
+        bestOffload = offload;
+      }
+    }
+    // The more specific owner wins (EventLoopGroup#execute over Executor#execute); a tie goes to
+    // the event loop, so an explicit executor argument is what turns a common-pool callback off.
+    if (bestOffload != null
+        && (bestCallback == null || CatalogLookup.moreSpecific(bestOffload.method(), bestCallback.method(), state))) {
+      return Passed.OFF;
+    }
+    if (bestCallback == null) {
+      return Passed.UNKNOWN;
+    }
+    if (bestCallback.framework().equals("VERTX")) {
+      // Callbacks registered by a worker verticle run on its worker context.
+      ClassTree classTree = ASTHelpers.findEnclosingNode(callablePath, ClassTree.class);
+      ClassSymbol owner = classTree == null ? null : ASTHelpers.getSymbol(classTree);
+      if (owner != null && WorkerVerticles.deployedAsWorker(outermostNamed(owner), state)) {
+        return Passed.OFF;
+      }
+    }
+    String what = callable instanceof MemberReferenceTree ? "the method reference"
+        : callable instanceof NewClassTree ? "the anonymous class" : "the lambda";
+    String calleeName = callee.isConstructor()
+        ? "new " + callee.owner.getSimpleName()
+        : callee.owner.getSimpleName() + "." + callee.getSimpleName();
+    return new Passed(Passed.Kind.ON_LOOP, new EventLoopContext(bestCallback.framework(),
+        "inside " + what + " passed to `" + calleeName + "`, which " + bestCallback.where(),
+        bestCallback.confidence()));
+  }
+
+  private static ClassSymbol outermostNamed(ClassSymbol symbol) {
+    ClassSymbol current = symbol;
+    while (current.isAnonymous() && current.owner != null && current.owner.enclClass() != null) {
+      current = current.owner.enclClass();
+    }
+    return current;
+  }
+
+  private static boolean argumentMatches(int wanted, int actual) {
+    return wanted < 0 || wanted == actual;
+  }
+
+  private static boolean hasParamOfType(MethodSymbol method, @Nullable String type, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    for (Symbol.VarSymbol p : method.getParameters()) {
+      if (CatalogLookup.isSubtype(p.type, type, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean functionalParam(MethodSymbol method, int index, VisitorState state) {
+    if (index < 0 || index >= method.getParameters().size()) {
+      return false;
+    }
+    Type type = method.getParameters().get(index).type;
+    if (method.isVarArgs() && index == method.getParameters().size() - 1 && type instanceof Type.ArrayType array) {
+      type = array.elemtype;
+    }
+    return state.getTypes().isFunctionalInterface(type);
+  }
+
+  static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1).replace('$', '.');
+  }
+
+  static String frameworkName(String framework) {
+    return switch (framework) {
+      case "NETTY" -> "Netty";
+      case "VERTX" -> "Vert.x";
+      case "REACTOR" -> "Reactor";
+      case "RXJAVA" -> "RxJava";
+      case "MUTINY" -> "Mutiny";
+      case "COMMON_POOL" -> "CompletableFuture";
+      default -> framework.charAt(0) + framework.substring(1).toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}
