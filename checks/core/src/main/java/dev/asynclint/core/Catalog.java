@@ -38,6 +38,7 @@ public final class Catalog {
   private final List<OffloadPoint> offloadPoints;
   private final List<String> blockingAnnotations;
   private final Map<String, String> fixes;
+  private final List<AsyncResultType> asyncResultTypes;
   private final Map<String, List<BlockingApi>> blockingByName;
   private final List<BlockingApi> blockingByGlob;
 
@@ -47,7 +48,9 @@ public final class Catalog {
       List<EventLoopEntry> eventLoopEntries,
       List<OffloadPoint> offloadPoints,
       List<String> blockingAnnotations,
-      Map<String, String> fixes) {
+      Map<String, String> fixes,
+      List<AsyncResultType> asyncResultTypes) {
+    this.asyncResultTypes = List.copyOf(asyncResultTypes);
     this.blockingApis = List.copyOf(blockingApis);
     this.nonBlockingApis = List.copyOf(nonBlockingApis);
     this.eventLoopEntries = List.copyOf(eventLoopEntries);
@@ -132,7 +135,7 @@ public final class Catalog {
   }
 
   public static Catalog empty() {
-    return new Catalog(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+    return new Catalog(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
   }
 
   /** This catalog with {@code other}'s entries added; {@code other}'s fixes replace ours. */
@@ -145,7 +148,8 @@ public final class Catalog {
         concat(eventLoopEntries, other.eventLoopEntries),
         concat(offloadPoints, other.offloadPoints),
         concat(blockingAnnotations, other.blockingAnnotations),
-        mergedFixes);
+        mergedFixes,
+        concat(asyncResultTypes, other.asyncResultTypes));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -195,6 +199,15 @@ public final class Catalog {
     return blockingAnnotations;
   }
 
+  /** Async result types: hot ones whose failure can be lost, cold ones that must be subscribed. */
+  public List<AsyncResultType> asyncResultTypes() {
+    return asyncResultTypes;
+  }
+
+  public List<AsyncResultType> asyncResultTypes(AsyncResultType.Temperature temperature) {
+    return asyncResultTypes.stream().filter(t -> t.temperature() == temperature).toList();
+  }
+
   /** The framework's fix for a category ("schedule it with ctx.executor().schedule(...)"), if any. */
   public Optional<String> fix(String framework, Category category) {
     return Optional.ofNullable(fixes.get(fixKey(framework, category)));
@@ -206,6 +219,6 @@ public final class Catalog {
 
   public int size() {
     return blockingApis.size() + nonBlockingApis.size() + eventLoopEntries.size()
-        + offloadPoints.size() + blockingAnnotations.size() + fixes.size();
+        + offloadPoints.size() + blockingAnnotations.size() + fixes.size() + asyncResultTypes.size();
   }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
  * offload     VERTX io.vertx.core.Vertx#executeBlocking arg=0        | runs on a worker thread
  * blocking-annotation org.jetbrains.annotations.Blocking
  * fix         NETTY SLEEP                                          | schedule it with ctx.executor().schedule(...)
+ * async-result HOT java.util.concurrent.CompletionStage handlers=exceptionally,handle | a CompletableFuture
+ * async-result COLD reactor.core.publisher.Mono handlers=subscribe,block             | a Mono
  * </pre>
  *
  * Every bad line is reported as {@code file:line: what is wrong}; nothing is returned unless all
@@ -38,6 +40,7 @@ public final class CatalogParser {
     List<OffloadPoint> offloads = new ArrayList<>();
     List<String> blockingAnnotations = new ArrayList<>();
     Map<String, String> fixes = new LinkedHashMap<>();
+    List<AsyncResultType> results = new ArrayList<>();
     List<String> problems = new ArrayList<>();
 
     BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -101,9 +104,27 @@ public final class CatalogParser {
             parsed.noOptions();
             fixes.put(Catalog.fixKey(framework, category), parsed.requiredText(0, "the fix, after '|'"));
           }
+          case "async-result" -> {
+            AsyncResultType.Temperature temperature = temperature(parsed.word(1, "HOT or COLD"));
+            String type = annotation(parsed.word(2, "a qualified type name")).owner();
+            parsed.noMoreWords(3);
+            String handlers = parsed.option("handlers", "");
+            parsed.onlyOptions("handlers");
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            for (String name : handlers.split(",")) {
+              if (name.isEmpty()) {
+                continue;
+              }
+              if (!name.matches("\\*?[A-Za-z_$][\\w$]*\\*?")) {
+                throw new IllegalArgumentException("'" + name + "' in handlers= is not a method name or glob");
+              }
+              names.add(name);
+            }
+            results.add(new AsyncResultType(temperature, type, names, parsed.text(0), origin));
+          }
           default -> throw new IllegalArgumentException(
               "unknown entry kind '" + parsed.word(0, "") + "' (expected blocking, nonblocking,"
-                  + " context, offload, blocking-annotation or fix)");
+                  + " context, offload, blocking-annotation, fix or async-result)");
         }
       } catch (IllegalArgumentException e) {
         problems.add(origin + ": " + e.getMessage());
@@ -112,7 +133,7 @@ public final class CatalogParser {
     if (!problems.isEmpty()) {
       throw new CatalogException(problems);
     }
-    return new Catalog(blocking, nonBlocking, contexts, offloads, blockingAnnotations, fixes);
+    return new Catalog(blocking, nonBlocking, contexts, offloads, blockingAnnotations, fixes, results);
   }
 
   private static String stripComment(String line) {
@@ -139,6 +160,14 @@ public final class CatalogParser {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown context kind '" + word + "' (expected override, callback or annotation)");
+    }
+  }
+
+  private static AsyncResultType.Temperature temperature(String word) {
+    try {
+      return AsyncResultType.Temperature.valueOf(word.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown temperature '" + word + "' (expected HOT or COLD)");
     }
   }
 

@@ -30,6 +30,7 @@ class CatalogParserTest {
         offload MYLOOP com.acme.Loop#offload arg=1 | runs on a worker
         blocking-annotation com.acme.MayBlock
         fix MYLOOP IO | use acme.async()
+        async-result HOT com.acme.Promise handlers=recover,onError* | an acme promise
         """);
 
     BlockingApi api = c.blockingApis().get(0);
@@ -55,6 +56,10 @@ class CatalogParserTest {
     assertThat(c.offloadPoints().get(0).argument()).isEqualTo(1);
     assertThat(c.blockingAnnotations()).containsExactly("com.acme.MayBlock");
     assertThat(c.fix("MYLOOP", Category.IO)).hasValue("use acme.async()");
+    AsyncResultType promise = c.asyncResultTypes(AsyncResultType.Temperature.HOT).get(0);
+    assertThat(promise.type()).isEqualTo("com.acme.Promise");
+    assertThat(promise.handlers()).containsExactly("recover", "onError*");
+    assertThat(promise.description()).isEqualTo("an acme promise");
   }
 
   @Test
@@ -69,6 +74,7 @@ class CatalogParserTest {
         blocking SLEEP java.lang.Thread#sleep extra | words after the pattern
         context override NETTY io.netty.Foo#bar colour=red | unknown option
         blocking IO good.Type#ok | fine
+        async-result WARM a.B | neither
         """));
 
     assertThat(e.problems()).containsExactly(
@@ -77,9 +83,10 @@ class CatalogParserTest {
         "user.catalog:3: framework 'netty' must be an upper-case name such as NETTY, VERTX or MYAPP",
         "user.catalog:4: missing where the code runs, after '|'",
         "user.catalog:5: arg=first is not an argument index (0, 1, ...)",
-        "user.catalog:6: unknown entry kind 'frobnicate' (expected blocking, nonblocking, context, offload, blocking-annotation or fix)",
+        "user.catalog:6: unknown entry kind 'frobnicate' (expected blocking, nonblocking, context, offload, blocking-annotation, fix or async-result)",
         "user.catalog:7: unexpected 'extra' (free text goes after '|')",
-        "user.catalog:8: unknown option 'colour=' (allowed: arg, unless, confidence)").inOrder();
+        "user.catalog:8: unknown option 'colour=' (allowed: arg, unless, confidence)",
+        "user.catalog:10: unknown temperature 'WARM' (expected HOT or COLD)").inOrder();
     assertThat(e.getMessage()).startsWith("user.catalog:1: ");
   }
 
