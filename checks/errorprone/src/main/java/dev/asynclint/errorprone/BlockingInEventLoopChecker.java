@@ -50,24 +50,29 @@ abstract class BlockingInEventLoopChecker extends BugChecker
 
   private Description check(Tree tree, VisitorState state) {
     try {
-      Catalog catalog = config.catalog(state);
-      Optional<BlockingCall> call = new BlockingCallClassifier(catalog).classify(tree, state)
-          .filter(c -> c.category() == category);
-      if (call.isEmpty()) {
-        return Description.NO_MATCH;
-      }
-      EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
-      if (context == null) {
-        return Description.NO_MATCH;
-      }
-      Description.Builder description = buildDescription(tree)
-          .setMessage(Messages.blockingCall(call.get(), context, catalog));
-      if (!context.definite()) {
-        description.overrideSeverity(SeverityLevel.WARNING);
-      }
-      return description.build();
+      return analyse(tree, state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
+  }
+
+  /** The analysis of one tree; {@link #check} guards it so no failure reaches javac. */
+  Description analyse(Tree tree, VisitorState state) {
+    Catalog catalog = config.catalog(state);
+    Optional<BlockingCall> call = new BlockingCallClassifier(catalog).classify(tree, state)
+        .filter(c -> c.category() == category);
+    if (call.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
+    if (context == null) {
+      return Description.NO_MATCH;
+    }
+    Description.Builder description = buildDescription(tree)
+        .setMessage(Messages.blockingCall(call.get(), context, catalog));
+    if (!context.definite()) {
+      description.overrideSeverity(SeverityLevel.WARNING);
+    }
+    return description.build();
   }
 }
