@@ -218,11 +218,16 @@ final class EventLoopContextResolver {
       return Passed.UNKNOWN;
     }
     if (bestCallback.framework().equals("VERTX")) {
-      // Callbacks registered by a worker verticle run on its worker context.
+      // Callbacks registered by a worker verticle (or code nested in one) run on its worker context.
       ClassTree classTree = ASTHelpers.findEnclosingNode(callablePath, ClassTree.class);
-      ClassSymbol owner = classTree == null ? null : ASTHelpers.getSymbol(classTree);
-      if (owner != null && WorkerVerticles.deployedAsWorker(outermostNamed(owner), state)) {
-        return Passed.OFF;
+      for (Symbol s = classTree == null ? null : ASTHelpers.getSymbol(classTree);
+          s != null; s = s.owner == null ? null : s.owner.enclClass()) {
+        if (s instanceof ClassSymbol cls && WorkerVerticles.deployedAsWorker(cls, state)) {
+          return Passed.OFF;
+        }
+        if (s.owner == null || s.owner.enclClass() == s) {
+          break;
+        }
       }
     }
     String what = callable instanceof MemberReferenceTree ? "the method reference"
@@ -233,14 +238,6 @@ final class EventLoopContextResolver {
     return new Passed(Passed.Kind.ON_LOOP, new EventLoopContext(bestCallback.framework(),
         "inside " + what + " passed to `" + calleeName + "`, which " + bestCallback.where(),
         bestCallback.confidence()));
-  }
-
-  private static ClassSymbol outermostNamed(ClassSymbol symbol) {
-    ClassSymbol current = symbol;
-    while (current.isAnonymous() && current.owner != null && current.owner.enclClass() != null) {
-      current = current.owner.enclClass();
-    }
-    return current;
   }
 
   private static boolean argumentMatches(int wanted, int actual) {

@@ -2,14 +2,17 @@ package dev.asynclint.errorprone;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
@@ -22,10 +25,12 @@ import java.util.WeakHashMap;
 
 /**
  * Finds verticles deployed as workers ({@code setWorker(true)}, or the WORKER or VIRTUAL_THREAD
- * threading model) where the deployment is visible: in the same source file as the verticle.
+ * threading model) where the deployment is visible: in the same source file as the verticle,
+ * including anonymous verticles deployed directly, through a local variable or a supplier.
  * Their {@code start}/{@code stop} and callbacks run on worker threads, where blocking is allowed.
  */
 final class WorkerVerticles {
+  /** Per source file, the flat names of verticle classes (named or anonymous) deployed as workers. */
   private static final Map<CompilationUnitTree, Set<String>> CACHE = new WeakHashMap<>();
 
   private WorkerVerticles() {}
@@ -36,17 +41,24 @@ final class WorkerVerticles {
     synchronized (CACHE) {
       workers = CACHE.computeIfAbsent(unit, WorkerVerticles::scan);
     }
-    return workers.contains(verticle.getQualifiedName().toString());
+    return workers.contains(verticle.flatName().toString());
   }
 
   private static Set<String> scan(CompilationUnitTree unit) {
     Set<Symbol> workerOptions = new HashSet<>();
+    Map<Symbol, ExpressionTree> initializers = new java.util.HashMap<>();
     // Pass 1: local variables and fields whose DeploymentOptions are set to a worker model.
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
-        if (tree.getInitializer() != null && setsWorker(tree.getInitializer())) {
-          workerOptions.add(ASTHelpers.getSymbol(tree));
+        if (tree.getInitializer() != null) {
+          Symbol symbol = ASTHelpers.getSymbol(tree);
+          if (symbol != null) {
+            initializers.put(symbol, tree.getInitializer());
+          }
+          if (setsWorker(tree.getInitializer())) {
+            workerOptions.add(symbol);
+          }
         }
         return super.visitVariable(tree, unused);
       }
@@ -74,10 +86,7 @@ final class WorkerVerticles {
           ExpressionTree options = tree.getArguments().get(1);
           Symbol optionsSymbol = ASTHelpers.getSymbol(options);
           if (setsWorker(options) || (optionsSymbol != null && workerOptions.contains(optionsSymbol))) {
-            String name = verticleName(tree.getArguments().get(0));
-            if (name != null) {
-              workers.add(name);
-            }
+            verticleNames(tree.getArguments().get(0), initializers, workers, 0);
           }
         }
         return super.visitMethodInvocation(tree, unused);
@@ -124,22 +133,60 @@ final class WorkerVerticles {
     }
   }
 
-  private static String verticleName(ExpressionTree tree) {
+  /**
+   * The classes a deployVerticle argument deploys: {@code X.class}, {@code new X()}, an anonymous
+   * {@code new AbstractVerticle() {...}}, {@code X::new}, a supplier lambda returning one of those,
+   * a local variable holding one, or a {@code "java:pkg.X"} name.
+   */
+  private static void verticleNames(
+      Tree tree, Map<Symbol, ExpressionTree> initializers, Set<String> out, int depth) {
+    if (tree == null || depth > 4) {
+      return;
+    }
     if (tree instanceof MemberSelectTree select && select.getIdentifier().contentEquals("class")) {
-      Symbol symbol = ASTHelpers.getSymbol(select.getExpression());
-      return symbol == null ? null : symbol.getQualifiedName().toString();
+      addClass(ASTHelpers.getSymbol(select.getExpression()), out);
+    } else if (tree instanceof NewClassTree creation) {
+      addClass(creation.getClassBody() != null
+          ? ASTHelpers.getSymbol(creation.getClassBody())
+          : ASTHelpers.getSymbol(creation.getIdentifier()), out);
+    } else if (tree instanceof MemberReferenceTree reference) {
+      addClass(ASTHelpers.getSymbol(reference.getQualifierExpression()), out);
+    } else if (tree instanceof LambdaExpressionTree lambda) {
+      if (lambda.getBody() instanceof ExpressionTree body) {
+        verticleNames(body, initializers, out, depth + 1);
+      } else {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitReturn(ReturnTree ret, Void unused) {
+            verticleNames(ret.getExpression(), initializers, out, depth + 1);
+            return null;
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree nested, Void unused) {
+            return null;
+          }
+
+          @Override
+          public Void visitClass(ClassTree nested, Void unused) {
+            return null;
+          }
+        }.scan(lambda.getBody(), null);
+      }
+    } else if (tree instanceof IdentifierTree) {
+      Symbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol instanceof Symbol.VarSymbol) {
+        verticleNames(initializers.get(symbol), initializers, out, depth + 1);
+      }
+    } else if (tree instanceof LiteralTree literal && literal.getValue() instanceof String name) {
+      out.add(name.startsWith("java:") ? name.substring(5) : name);
     }
-    if (tree instanceof NewClassTree creation) {
-      Symbol symbol = ASTHelpers.getSymbol(creation.getIdentifier());
-      return symbol == null ? null : symbol.getQualifiedName().toString();
-    }
-    if (tree instanceof MemberReferenceTree reference) {
-      Symbol symbol = ASTHelpers.getSymbol(reference.getQualifierExpression());
-      return symbol == null ? null : symbol.getQualifiedName().toString();
-    }
-    if (tree instanceof LiteralTree literal && literal.getValue() instanceof String name) {
-      return name.startsWith("java:") ? name.substring(5) : name;
-    }
-    return null;
   }
+
+  private static void addClass(Symbol symbol, Set<String> out) {
+    if (symbol instanceof ClassSymbol cls) {
+      out.add(cls.flatName().toString());
+    }
+  }
+
 }

@@ -97,4 +97,38 @@ class BlockingWaitInEventLoopTest {
         "}")
         .doTest();
   }
+
+  /** Shapes from Vert.x's own VirtualThreadExamples: anonymous verticles on virtual threads may wait. */
+  @Test
+  void anonymousVerticlesDeployedOnVirtualThreadsMayAwait() {
+    helper.addSourceLines("VirtualThreads.java",
+        "import io.vertx.core.*;",
+        "import io.vertx.core.http.HttpServer;",
+        "class VirtualThreads {",
+        "  void viaLocal(Vertx vertx) {",
+        "    AbstractVerticle verticle = new AbstractVerticle() {",
+        "      @Override public void start() {",
+        "        Future.await(vertx.createHttpClient().request(io.vertx.core.http.HttpMethod.GET, 80, \"h\", \"/\"));",
+        "      }",
+        "    };",
+        "    vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));",
+        "  }",
+        "  void viaSupplier(Vertx vertx, Future<String> remote) {",
+        "    vertx.deployVerticle(() -> new AbstractVerticle() {",
+        "      @Override public void start() {",
+        "        vertx.createHttpServer().requestHandler(req -> req.response().end(Future.await(remote)));",
+        "      }",
+        "    }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));",
+        "  }",
+        "  void onTheLoop(Vertx vertx, Future<String> remote) {",
+        "    vertx.deployVerticle(new AbstractVerticle() {",
+        "      @Override public void start() {",
+        "        // BUG: Diagnostic contains: inside `start` of an anonymous AbstractVerticle",
+        "        Future.await(remote);",
+        "      }",
+        "    });",
+        "  }",
+        "}")
+        .doTest();
+  }
 }
