@@ -100,8 +100,8 @@ final class EventLoopContextResolver {
           || !overridesMethodOf(method, entry.method().owner(), state)) {
         continue;
       }
-      if (entry.framework().equals("VERTX") && WorkerVerticles.deployedAsWorker(owner, state)) {
-        return null;
+      if (OffLoopClasses.runOffLoop(owner, state)) {
+        return null; // a worker verticle, or a handler added with its own executor group
       }
       String ownerName = owner.isAnonymous() ? "an anonymous " + simpleName(entry.method().owner())
           : "`" + owner.getSimpleName() + "`";
@@ -222,7 +222,7 @@ final class EventLoopContextResolver {
       ClassTree classTree = ASTHelpers.findEnclosingNode(callablePath, ClassTree.class);
       for (Symbol s = classTree == null ? null : ASTHelpers.getSymbol(classTree);
           s != null; s = s.owner == null ? null : s.owner.enclClass()) {
-        if (s instanceof ClassSymbol cls && WorkerVerticles.deployedAsWorker(cls, state)) {
+        if (s instanceof ClassSymbol cls && OffLoopClasses.runOffLoop(cls, state)) {
           return Passed.OFF;
         }
         if (s.owner == null || s.owner.enclClass() == s) {

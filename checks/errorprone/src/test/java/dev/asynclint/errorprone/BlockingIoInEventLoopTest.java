@@ -153,4 +153,42 @@ class BlockingIoInEventLoopTest {
             "}")
         .doTest();
   }
+
+  /** The standard Netty fix, which the message itself recommends, must then be quiet. */
+  @Test
+  void nettyHandlersAddedWithTheirOwnExecutorGroupMayBlock() {
+    helper.addSourceLines("DbHandler.java",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import io.netty.channel.SimpleChannelInboundHandler;",
+            "class DbHandler extends SimpleChannelInboundHandler<String> {",
+            "  @Override protected void channelRead0(ChannelHandlerContext ctx, String msg) throws Exception {",
+            "    ctx.writeAndFlush(java.nio.file.Files.readString(java.nio.file.Path.of(msg)));",
+            "  }",
+            "}")
+        .addSourceLines("FileHandler.java",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import io.netty.channel.SimpleChannelInboundHandler;",
+            "class FileHandler extends SimpleChannelInboundHandler<String> {",
+            "  @Override protected void channelRead0(ChannelHandlerContext ctx, String msg) throws Exception {",
+            "    // BUG: Diagnostic contains: BlockingIoInEventLoop",
+            "    ctx.writeAndFlush(java.nio.file.Files.readString(java.nio.file.Path.of(msg)));",
+            "  }",
+            "}")
+        .addSourceLines("Initializer.java",
+            "import io.netty.channel.ChannelInitializer;",
+            "import io.netty.channel.EventLoopGroup;",
+            "import io.netty.channel.socket.SocketChannel;",
+            "import io.netty.util.concurrent.DefaultEventExecutorGroup;",
+            "import io.netty.util.concurrent.EventExecutorGroup;",
+            "class Initializer extends ChannelInitializer<SocketChannel> {",
+            "  static final EventExecutorGroup BLOCKING = new DefaultEventExecutorGroup(16);",
+            "  EventLoopGroup workers;",
+            "  @Override protected void initChannel(SocketChannel ch) {",
+            "    DbHandler db = new DbHandler();",
+            "    ch.pipeline().addLast(BLOCKING, \"db\", db);",
+            "    ch.pipeline().addLast(workers, new FileHandler());",
+            "  }",
+            "}")
+        .doTest();
+  }
 }

@@ -18,33 +18,53 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.util.Context;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
- * Finds verticles deployed as workers ({@code setWorker(true)}, or the WORKER or VIRTUAL_THREAD
- * threading model) where the deployment is visible: in the same source file as the verticle,
- * including anonymous verticles deployed directly, through a local variable or a supplier.
- * Their {@code start}/{@code stop} and callbacks run on worker threads, where blocking is allowed.
+ * Classes whose code runs off the event loop because of how the project deploys them, found in
+ * every source file of the compilation:
+ *
+ * <ul>
+ *   <li>Vert.x verticles deployed as workers ({@code setWorker(true)}, or the WORKER or
+ *       VIRTUAL_THREAD threading model): their {@code start}/{@code stop} and callbacks run on
+ *       worker threads. Named and anonymous verticles, deployed directly, through a local variable
+ *       or a supplier.
+ *   <li>Netty handlers added to a pipeline with their own {@code EventExecutorGroup}
+ *       ({@code pipeline.addLast(blockingGroup, new DbHandler())}), Netty's way to run a handler
+ *       where it may block; not when the group is an {@code EventLoopGroup}.
+ * </ul>
  */
-final class WorkerVerticles {
-  /** Per source file, the flat names of verticle classes (named or anonymous) deployed as workers. */
-  private static final Map<CompilationUnitTree, Set<String>> CACHE = new WeakHashMap<>();
+final class OffLoopClasses {
+  private static final String EVENT_EXECUTOR_GROUP = "io.netty.util.concurrent.EventExecutorGroup";
+  private static final String EVENT_LOOP_GROUP = "io.netty.channel.EventLoopGroup";
 
-  private WorkerVerticles() {}
+  /** Per javac run, the flat names of the classes deployed off the loop. */
+  private static final Map<Context, Set<String>> CACHE = new WeakHashMap<>();
 
-  static boolean deployedAsWorker(ClassSymbol verticle, VisitorState state) {
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    Set<String> workers;
+  private OffLoopClasses() {}
+
+  static boolean runOffLoop(ClassSymbol type, VisitorState state) {
+    Set<String> offLoop;
     synchronized (CACHE) {
-      workers = CACHE.computeIfAbsent(unit, WorkerVerticles::scan);
+      offLoop = CACHE.computeIfAbsent(state.context, c -> scan(Compilation.units(state), state));
     }
-    return workers.contains(verticle.flatName().toString());
+    return offLoop.contains(type.flatName().toString());
   }
 
-  private static Set<String> scan(CompilationUnitTree unit) {
+  private static Set<String> scan(List<CompilationUnitTree> units, VisitorState state) {
+    Set<String> offLoop = new HashSet<>();
+    for (CompilationUnitTree unit : units) {
+      offLoop.addAll(scan(unit, state));
+    }
+    return offLoop;
+  }
+
+  private static Set<String> scan(CompilationUnitTree unit, VisitorState state) {
     Set<Symbol> workerOptions = new HashSet<>();
     Map<Symbol, ExpressionTree> initializers = new java.util.HashMap<>();
     // Pass 1: local variables and fields whose DeploymentOptions are set to a worker model.
@@ -75,12 +95,18 @@ final class WorkerVerticles {
       }
     }.scan(unit, null);
 
-    // Pass 2: deployVerticle(X, options) calls whose options are worker options.
+    // Pass 2: deployVerticle(X, options) calls whose options are worker options, and Netty
+    // pipeline additions with an executor group of their own.
     Set<String> workers = new HashSet<>();
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         Symbol method = ASTHelpers.getSymbol(tree);
+        if (method != null && isPipelineAddWithOwnGroup(tree, state)) {
+          for (ExpressionTree handler : tree.getArguments().subList(1, tree.getArguments().size())) {
+            verticleNames(handler, initializers, workers, 0);
+          }
+        }
         if (method != null && method.getSimpleName().contentEquals("deployVerticle")
             && tree.getArguments().size() >= 2) {
           ExpressionTree options = tree.getArguments().get(1);
@@ -93,6 +119,21 @@ final class WorkerVerticles {
       }
     }.scan(unit, null);
     return workers;
+  }
+
+  /** {@code pipeline.addLast(group, ...)} and friends where the group is not an event loop group. */
+  private static boolean isPipelineAddWithOwnGroup(MethodInvocationTree tree, VisitorState state) {
+    Symbol method = ASTHelpers.getSymbol(tree);
+    String name = method.getSimpleName().toString();
+    if (!(name.equals("addLast") || name.equals("addFirst") || name.equals("addBefore")
+            || name.equals("addAfter") || name.equals("replace"))
+        || tree.getArguments().size() < 2
+        || !CatalogLookup.isSubtype(method.owner.type, "io.netty.channel.ChannelPipeline", state)) {
+      return false;
+    }
+    com.sun.tools.javac.code.Type group = ASTHelpers.getType(tree.getArguments().get(0));
+    return CatalogLookup.isSubtype(group, EVENT_EXECUTOR_GROUP, state)
+        && !CatalogLookup.isSubtype(group, EVENT_LOOP_GROUP, state);
   }
 
   /** Whether an expression contains {@code setWorker(true)} or a worker threading model. */
@@ -134,7 +175,7 @@ final class WorkerVerticles {
   }
 
   /**
-   * The classes a deployVerticle argument deploys: {@code X.class}, {@code new X()}, an anonymous
+   * The classes a deployVerticle or addLast argument deploys: {@code X.class}, {@code new X()}, an anonymous
    * {@code new AbstractVerticle() {...}}, {@code X::new}, a supplier lambda returning one of those,
    * a local variable holding one, or a {@code "java:pkg.X"} name.
    */
