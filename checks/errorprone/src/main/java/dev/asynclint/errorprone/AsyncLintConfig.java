@@ -23,12 +23,22 @@ import javax.tools.Diagnostic;
  *   <li>{@code AsyncLint:CatalogFile=path} — a catalog file merged over the built-in one.
  *   <li>{@code AsyncLint:CommonPool=false} — do not treat {@code CompletableFuture} async callbacks
  *       without an executor (the common ForkJoin pool) as places that must not block.
+ *   <li>{@code AsyncLint:NettyFutures=true} — UnawaitedFuture also reports dropped Netty futures
+ *       ({@code ctx.writeAndFlush(msg)}), which Netty code drops idiomatically.
+ *   <li>{@code AsyncLint:VertxWrites=true} — UnawaitedFuture also reports dropped results of
+ *       Vert.x stream and response writes ({@code response.end()}), dropped just as idiomatically.
+ *   <li>{@code AsyncLint:LoopBound=N} (default 1000) — NonYieldingLoopInEventLoop accepts loops
+ *       with a constant trip count up to N.
  * </ul>
  */
 public final class AsyncLintConfig {
   static final String PREFIX = "AsyncLint:";
   static final String CATALOG_FILE = PREFIX + "CatalogFile";
   static final String COMMON_POOL = PREFIX + "CommonPool";
+  static final String NETTY_FUTURES = PREFIX + "NettyFutures";
+  static final String VERTX_WRITES = PREFIX + "VertxWrites";
+  static final String LOOP_BOUND = PREFIX + "LoopBound";
+  static final int DEFAULT_LOOP_BOUND = 1000;
 
   /** Parsed catalogs by file and modification time, shared by every check and compilation. */
   private static final Map<String, Catalog> CATALOGS = new ConcurrentHashMap<>();
@@ -37,12 +47,59 @@ public final class AsyncLintConfig {
   private static final Map<Context, Catalog> PER_COMPILATION =
       Collections.synchronizedMap(new WeakHashMap<>());
 
+  /** Compilations in which a bad flag value was already reported. */
+  private static final Map<Context, Boolean> REPORTED_FLAG_PROBLEMS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private final Optional<Path> catalogFile;
   private final boolean commonPool;
+  private final boolean nettyFutures;
+  private final boolean vertxWrites;
+  private final int loopBound;
+  private final Optional<String> loopBoundProblem;
 
   public AsyncLintConfig(ErrorProneFlags flags) {
     this.catalogFile = flags.get(CATALOG_FILE).filter(s -> !s.isBlank()).map(Path::of);
     this.commonPool = flags.getBoolean(COMMON_POOL).orElse(true);
+    this.nettyFutures = flags.getBoolean(NETTY_FUTURES).orElse(false);
+    this.vertxWrites = flags.getBoolean(VERTX_WRITES).orElse(false);
+    Optional<String> bound = flags.get(LOOP_BOUND).map(String::strip);
+    int parsed = DEFAULT_LOOP_BOUND;
+    Optional<String> problem = Optional.empty();
+    if (bound.isPresent()) {
+      try {
+        parsed = Integer.parseInt(bound.get().replace("_", ""));
+        if (parsed < 0) {
+          throw new NumberFormatException();
+        }
+      } catch (NumberFormatException e) {
+        parsed = DEFAULT_LOOP_BOUND;
+        problem = Optional.of("async-lint: -XepOpt:" + LOOP_BOUND + "=" + bound.get()
+            + " is not a non-negative whole number; using " + DEFAULT_LOOP_BOUND);
+      }
+    }
+    this.loopBound = parsed;
+    this.loopBoundProblem = problem;
+  }
+
+  public boolean nettyFutures() {
+    return nettyFutures;
+  }
+
+  public boolean vertxWrites() {
+    return vertxWrites;
+  }
+
+  /**
+   * The largest constant trip count a loop on the event loop may have. A bad flag value is
+   * reported once per compilation as a warning naming the flag, and the default is used.
+   */
+  public int loopBound(VisitorState state) {
+    if (loopBoundProblem.isPresent() && REPORTED_FLAG_PROBLEMS.put(state.context, Boolean.TRUE) == null) {
+      JavacProcessingEnvironment.instance(state.context).getMessager()
+          .printMessage(Diagnostic.Kind.WARNING, loopBoundProblem.get());
+    }
+    return loopBound;
   }
 
   public boolean commonPool() {
