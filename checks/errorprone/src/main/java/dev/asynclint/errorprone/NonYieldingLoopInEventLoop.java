@@ -84,10 +84,20 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
     return checkLoop(tree, state);
   }
 
-  /** A call from event-loop code to a method of this compilation that calls itself. */
+  /**
+   * {@code items.forEach(x -> ...)} doing real work per element, or a call from event-loop code
+   * to a method of this compilation that calls itself.
+   */
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     try {
+      Tree scope = localScope(state.getPath());
+      int bound = config.loopBound(state);
+      Optional<NonYieldingLoops.Loop> forEach = NonYieldingLoops.classifyForEach(tree, scope, state, bound);
+      if (forEach.isPresent()) {
+        return insideReportedLoop(state.getPath(), scope, state, bound)
+            ? Description.NO_MATCH : report(tree, forEach.get(), state, "");
+      }
       if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee)
           || callee.getParameters().isEmpty()) {
         return Description.NO_MATCH;
@@ -177,8 +187,17 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
   private static boolean insideReportedLoop(TreePath path, Tree scope, VisitorState state, int bound) {
     for (TreePath current = path.getParentPath(); current != null; current = current.getParentPath()) {
       Tree leaf = current.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof ClassTree || leaf instanceof LambdaExpressionTree) {
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
         return false;
+      }
+      if (leaf instanceof LambdaExpressionTree) {
+        // Only the body of a forEach loop belongs to an enclosing loop.
+        TreePath parent = current.getParentPath();
+        if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)
+            || NonYieldingLoops.classifyForEach(call, scope, state, bound).isEmpty()) {
+          return false;
+        }
+        return true;
       }
       if (NonYieldingLoops.isLoop(leaf) && NonYieldingLoops.classify(leaf, scope, state, bound).isPresent()) {
         return true;

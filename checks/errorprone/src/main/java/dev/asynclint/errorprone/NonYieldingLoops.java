@@ -119,12 +119,12 @@ final class NonYieldingLoops {
         if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
           return null;
         }
-        if (isLoop(tree)) {
-          Optional<Loop> loop = classify(tree, method, state, constantBound);
-          if (loop.isPresent()) {
-            found.add(loop.get());
-            return null;
-          }
+        Optional<Loop> loop = isLoop(tree) ? classify(tree, method, state, constantBound)
+            : tree instanceof MethodInvocationTree call ? classifyForEach(call, method, state, constantBound)
+            : Optional.empty();
+        if (loop.isPresent()) {
+          found.add(loop.get());
+          return null;
         }
         return super.scan(tree, unused);
       }
@@ -169,6 +169,49 @@ final class NonYieldingLoops {
         : bound.shown();
     return Optional.of(new Loop(loop, Loop.Kind.DATA_SIZED, shown, work));
   }
+
+  /**
+   * {@code items.forEach(x -> ...)} on an {@code Iterable}, {@code Map} or {@code Stream}: a loop
+   * whose body is the lambda (or method reference), judged like an enhanced for loop.
+   */
+  static Optional<Loop> classifyForEach(
+      MethodInvocationTree call, Tree localScope, VisitorState state, int constantBound) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
+        || !FOR_EACH.contains(method.getSimpleName().toString())
+        || call.getArguments().size() != 1) {
+      return Optional.empty();
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    com.sun.tools.javac.code.Type receiverType = receiver == null ? null : ASTHelpers.getType(receiver);
+    if (receiverType == null || !(CatalogLookup.isSubtype(receiverType, "java.lang.Iterable", state)
+        || CatalogLookup.isSubtype(receiverType, "java.util.Map", state)
+        || CatalogLookup.isSubtype(receiverType, "java.util.stream.BaseStream", state))) {
+      return Optional.empty();
+    }
+    Long size = fixedSize(receiver, localScope, state, 0);
+    if (size != null && size <= constantBound) {
+      return Optional.empty();
+    }
+    ExpressionTree action = ASTHelpers.stripParentheses(call.getArguments().get(0));
+    String work;
+    if (action instanceof LambdaExpressionTree lambda) {
+      work = heavyWork(lambda.getBody(), localScope, state);
+    } else if (action instanceof com.sun.source.tree.MemberReferenceTree reference) {
+      Symbol target = ASTHelpers.getSymbol(reference);
+      work = target == null || isCheapName(target) ? null : "calls `" + sourceOf(reference, state) + "`";
+    } else {
+      work = null; // a Consumer object: what it does is not visible here
+    }
+    if (work == null) {
+      return Optional.empty();
+    }
+    String shown = size != null
+        ? size + " times (a constant above the loop bound of " + constantBound + ")"
+        : "once per element of `" + sourceOf(receiver, state) + "`";
+    return Optional.of(new Loop(call, Loop.Kind.DATA_SIZED, shown, work));
+  }
+
+  private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
 
   /** Self-recursion over data: a method with parameters that calls itself. */
   static Optional<Loop> recursion(MethodTree method) {
@@ -508,7 +551,8 @@ final class NonYieldingLoops {
     ExpressionTree receiver = ASTHelpers.getReceiver(call);
     if (receiver != null && call.getArguments().isEmpty()
         && (name.equals("size") || name.equals("length") || name.equals("toCharArray")
-            || name.equals("clone") || name.equals("getBytes"))) {
+            || name.equals("clone") || name.equals("getBytes") || name.equals("stream")
+            || name.equals("keySet") || name.equals("values") || name.equals("entrySet"))) {
       return fixedSize(receiver, localScope, state, depth + 1);
     }
     return null;
@@ -553,7 +597,7 @@ final class NonYieldingLoops {
    * once per element of `row`"), or null when the body only does cheap things (getters, accessors,
    * arithmetic, collection add/put, StringBuilder append).
    */
-  private static @Nullable String heavyWork(StatementTree body, Tree localScope, VisitorState state) {
+  private static @Nullable String heavyWork(Tree body, Tree localScope, VisitorState state) {
     String[] nested = {null};
     String[] call = {null};
     new TreeScanner<Void, Void>() {
@@ -588,19 +632,23 @@ final class NonYieldingLoops {
     if (!(symbol instanceof MethodSymbol method)) {
       return false;
     }
-    String name = method.getSimpleName().toString();
-    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
-      return true;
-    }
-    String owner = method.owner.getQualifiedName().toString();
-    if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")
-        || owner.equals("java.lang.Character")) {
+    if (isCheapName(method)) {
       return true;
     }
     // A record's accessor.
     return call.getArguments().isEmpty() && (method.owner.flags() & Flags.RECORD) != 0
         && method.owner.getEnclosedElements().stream()
             .anyMatch(e -> e.getKind() == ElementKind.RECORD_COMPONENT && e.getSimpleName().equals(method.getSimpleName()));
+  }
+
+  private static boolean isCheapName(Symbol method) {
+    String name = method.getSimpleName().toString();
+    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
+      return true;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    return owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")
+        || owner.equals("java.lang.Character");
   }
 
   private static boolean isGetterName(String name) {

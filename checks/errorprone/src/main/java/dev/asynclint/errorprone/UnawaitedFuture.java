@@ -80,6 +80,13 @@ public final class UnawaitedFuture extends BugChecker
    */
   private static final Set<String> SAME_FUTURE_LISTENERS = Set.of("onSuccess");
 
+  /**
+   * Settings that return the future they were called on ({@code cf.orTimeout(...)}): on a
+   * variable they configure a future that lives on, so nothing is dropped; on a fresh chain they
+   * are looked through.
+   */
+  private static final Set<String> SAME_FUTURE_SETTINGS = Set.of("orTimeout", "completeOnTimeout");
+
   private final AsyncLintConfig config;
 
   /** Used when Error Prone runs with no flags. */
@@ -192,7 +199,12 @@ public final class UnawaitedFuture extends BugChecker
       }
       ExpressionTree receiver = current instanceof MethodInvocationTree invocation
           ? ASTHelpers.getReceiver(invocation) : null;
-      if (!SAME_FUTURE_LISTENERS.contains(name) || receiver == null) {
+      if (SAME_FUTURE_SETTINGS.contains(name) && receiver != null
+          && !(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree)
+          && !(ASTHelpers.stripParentheses(receiver) instanceof NewClassTree)) {
+        return true; // a future held elsewhere, configured here
+      }
+      if (!(SAME_FUTURE_LISTENERS.contains(name) || SAME_FUTURE_SETTINGS.contains(name)) || receiver == null) {
         return false;
       }
       Optional<HotResult> receiverHot = HotResult.of(ASTHelpers.getType(receiver), catalog, state);

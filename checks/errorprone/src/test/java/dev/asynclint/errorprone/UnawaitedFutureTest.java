@@ -30,6 +30,8 @@ class UnawaitedFutureTest {
         "    batch.forEach(o -> save(o));",
         "    // BUG: Diagnostic contains: is the result of a method reference whose caller discards it",
         "    batch.forEach(this::save);",
+        "    // BUG: Diagnostic contains: UnawaitedFuture",
+        "    load(id).orTimeout(1, java.util.concurrent.TimeUnit.SECONDS);",
         "    // BUG: Diagnostic contains: is stored in `pending`, which is never read",
         "    CompletableFuture<String> pending = load(id);",
         "  }",
@@ -58,6 +60,9 @@ class UnawaitedFutureTest {
         "    reassigned = load(id);",
         "    reassigned.cancel(true);",
         "    Runnable task = () -> load(id).exceptionally(e -> null);",
+        "    // orTimeout returns the future it configures, which lives on in `kept`.",
+        "    kept.orTimeout(1, java.util.concurrent.TimeUnit.SECONDS);",
+        "    load(id).orTimeout(1, java.util.concurrent.TimeUnit.SECONDS).whenComplete((o, e) -> {});",
         "    // Returned to the caller, who owns its failure.",
         "    return load(id).thenAccept(System.out::println);",
         "  }",
@@ -148,6 +153,30 @@ class UnawaitedFutureTest {
         "    vertx.createHttpServer().requestHandler(router).listen(8080);",
         "    vertx.createHttpServer().requestHandler(router).listen(8081)",
         "        .<Void>mapEmpty().onComplete(started);",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void futuresFromReactiveTypesCountButColdPublishersAreNotThisRule() {
+    helper.addSourceLines("Bridges.java",
+        "import io.reactivex.rxjava3.core.Single;",
+        "import io.smallrye.mutiny.Uni;",
+        "import reactor.core.publisher.Mono;",
+        "class Bridges {",
+        "  void run(Mono<String> mono, Single<String> single, Uni<String> uni) {",
+        "    // BUG: Diagnostic contains: `mono.toFuture()` returns a CompletableFuture that is dropped here",
+        "    mono.toFuture();",
+        "    // BUG: Diagnostic contains: `single.toFuture()` returns a Future that is dropped here",
+        "    single.toFuture();",
+        "    // BUG: Diagnostic contains: returns a CompletableFuture that is dropped here",
+        "    uni.subscribeAsCompletionStage();",
+        "    mono.toFuture().exceptionally(e -> \"fallback\");",
+        "    // Cold publishers dropped unsubscribed are UnsubscribedPublisher's findings, not ours.",
+        "    mono.map(String::length);",
+        "    single.map(String::length);",
+        "    uni.map(String::length);",
         "  }",
         "}")
         .doTest();
