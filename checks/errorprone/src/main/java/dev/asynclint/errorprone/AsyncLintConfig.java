@@ -9,7 +9,9 @@ import dev.asynclint.core.CatalogException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -56,16 +58,16 @@ public final class AsyncLintConfig {
   private final boolean nettyFutures;
   private final boolean vertxWrites;
   private final int loopBound;
-  private final Optional<String> loopBoundProblem;
+  private final List<String> flagProblems;
 
   public AsyncLintConfig(ErrorProneFlags flags) {
     this.catalogFile = flags.get(CATALOG_FILE).filter(s -> !s.isBlank()).map(Path::of);
     this.commonPool = flags.getBoolean(COMMON_POOL).orElse(true);
-    this.nettyFutures = flags.getBoolean(NETTY_FUTURES).orElse(false);
-    this.vertxWrites = flags.getBoolean(VERTX_WRITES).orElse(false);
+    List<String> problems = new ArrayList<>();
+    this.nettyFutures = lenientBoolean(flags, NETTY_FUTURES, false, problems);
+    this.vertxWrites = lenientBoolean(flags, VERTX_WRITES, false, problems);
     Optional<String> bound = flags.get(LOOP_BOUND).map(String::strip);
     int parsed = DEFAULT_LOOP_BOUND;
-    Optional<String> problem = Optional.empty();
     if (bound.isPresent()) {
       try {
         parsed = Integer.parseInt(bound.get().replace("_", ""));
@@ -74,12 +76,30 @@ public final class AsyncLintConfig {
         }
       } catch (NumberFormatException e) {
         parsed = DEFAULT_LOOP_BOUND;
-        problem = Optional.of("async-lint: -XepOpt:" + LOOP_BOUND + "=" + bound.get()
+        problems.add("async-lint: -XepOpt:" + LOOP_BOUND + "=" + bound.get()
             + " is not a non-negative whole number; using " + DEFAULT_LOOP_BOUND);
       }
     }
     this.loopBound = parsed;
-    this.loopBoundProblem = problem;
+    this.flagProblems = List.copyOf(problems);
+  }
+
+  /** A boolean flag; a value other than true/false is a problem to report, not a crash. */
+  private static boolean lenientBoolean(
+      ErrorProneFlags flags, String name, boolean fallback, List<String> problems) {
+    Optional<String> value = flags.get(name).map(String::strip);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    if (value.get().equalsIgnoreCase("true") || value.get().isEmpty()) {
+      return true;
+    }
+    if (value.get().equalsIgnoreCase("false")) {
+      return false;
+    }
+    problems.add("async-lint: -XepOpt:" + name + "=" + value.get()
+        + " is not true or false; using " + fallback);
+    return fallback;
   }
 
   public boolean nettyFutures() {
@@ -95,11 +115,18 @@ public final class AsyncLintConfig {
    * reported once per compilation as a warning naming the flag, and the default is used.
    */
   public int loopBound(VisitorState state) {
-    if (loopBoundProblem.isPresent() && REPORTED_FLAG_PROBLEMS.put(state.context, Boolean.TRUE) == null) {
-      JavacProcessingEnvironment.instance(state.context).getMessager()
-          .printMessage(Diagnostic.Kind.WARNING, loopBoundProblem.get());
-    }
+    reportFlagProblems(state);
     return loopBound;
+  }
+
+  /** Bad flag values, once per compilation, as warnings naming the flag; analysis goes on. */
+  void reportFlagProblems(VisitorState state) {
+    if (!flagProblems.isEmpty() && REPORTED_FLAG_PROBLEMS.put(state.context, Boolean.TRUE) == null) {
+      for (String problem : flagProblems) {
+        JavacProcessingEnvironment.instance(state.context).getMessager()
+            .printMessage(Diagnostic.Kind.WARNING, problem);
+      }
+    }
   }
 
   public boolean commonPool() {

@@ -213,6 +213,9 @@ final class NonYieldingLoops {
 
   private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
 
+  /** Calls in a loop condition that advance through data rather than poll state. */
+  private static final Set<String> ITERATION_CALLS = Set.of("next", "hasNext", "find", "readLine");
+
   /** Self-recursion over data: a method with parameters that calls itself. */
   static Optional<Loop> recursion(MethodTree method) {
     MethodSymbol symbol = ASTHelpers.getSymbol(method);
@@ -278,7 +281,9 @@ final class NonYieldingLoops {
       return Optional.empty();
     }
     if (polled.isEmpty() || polled.stream().anyMatch(NonYieldingLoops::hasSideEffects)) {
-      return Optional.empty(); // a counting loop (while (i++ < n);) computes; it does not poll
+      // A counting loop (while (i++ < n);) or a search (while (it.hasNext() && it.next() != x);)
+      // walks data; it does not poll.
+      return Optional.empty();
     }
     List<String> shown = polled.stream().map(c -> "`" + sourceOf(c, state) + "`").toList();
     return Optional.of(new Loop(loop, Loop.Kind.SPIN,
@@ -315,6 +320,15 @@ final class NonYieldingLoops {
       public Void visitAssignment(AssignmentTree tree, Void unused) {
         found[0] = true;
         return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        Symbol method = ASTHelpers.getSymbol(tree);
+        if (method != null && ITERATION_CALLS.contains(method.getSimpleName().toString())) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(tree, unused);
       }
 
       @Override

@@ -169,6 +169,7 @@ public final class UnawaitedFuture extends BugChecker
 
   private Description check(
       ExpressionTree expression, @Nullable Type type, Tree reported, String how, VisitorState state) {
+    config.reportFlagProblems(state);
     Catalog catalog = config.catalog(state);
     Optional<HotResult> hot = HotResult.of(type, catalog, state);
     if (hot.isEmpty()) {

@@ -50,6 +50,8 @@ class NonYieldingLoopInEventLoopTest {
         "  @Override protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {",
         "    int i = 0;",
         "    while (i++ < 8);",
+        "    java.util.Iterator<Object> it = out.iterator();",
+        "    while (it.hasNext() && it.next() != ctx);",
         "    // Decoder style: loops until the input runs out, and ends by break.",
         "    while (true) {",
         "      if (in.readableBytes() < 4) break;",

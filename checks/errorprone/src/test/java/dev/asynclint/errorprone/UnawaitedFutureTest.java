@@ -212,6 +212,24 @@ class UnawaitedFutureTest {
   }
 
   @Test
+  void aBadFlagValueIsReportedAndTheDefaultUsed() {
+    CompilationTestHelper.newInstance(UnawaitedFuture.class, getClass())
+        .setArgs("-XepOpt:AsyncLint:NettyFutures=yes")
+        .addSourceLines("Echo.java",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import java.util.concurrent.CompletableFuture;",
+            "class Echo {",
+            "  void run(ChannelHandlerContext ctx, Object msg) {",
+            "    ctx.writeAndFlush(msg);",
+            "    // BUG: Diagnostic contains: UnawaitedFuture",
+            "    CompletableFuture.runAsync(() -> {});",
+            "  }",
+            "}")
+        .expectResult(com.sun.tools.javac.main.Main.Result.OK)
+        .doTest();
+  }
+
+  @Test
   void nettyFuturesWhenAsked() {
     CompilationTestHelper.newInstance(UnawaitedFuture.class, getClass())
         .setArgs("-XepOpt:AsyncLint:NettyFutures=true")
