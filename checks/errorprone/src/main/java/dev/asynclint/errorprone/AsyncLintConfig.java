@@ -27,8 +27,9 @@ import javax.tools.Diagnostic;
  *       without an executor (the common ForkJoin pool) as places that must not block.
  *   <li>{@code AsyncLint:NettyFutures=true} — UnawaitedFuture also reports dropped Netty futures
  *       ({@code ctx.writeAndFlush(msg)}), which Netty code drops idiomatically.
- *   <li>{@code AsyncLint:VertxWrites=true} — UnawaitedFuture also reports dropped results of
- *       Vert.x stream and response writes ({@code response.end()}), dropped just as idiomatically.
+ *   <li>{@code AsyncLint:VertxWritesAndCloses=true} — UnawaitedFuture also reports dropped results of
+ *       Vert.x writes and closes ({@code response.end()}, {@code socket.close()}), dropped just as
+ *       idiomatically.
  *   <li>{@code AsyncLint:LoopBound=N} (default 1000) — NonYieldingLoopInEventLoop accepts loops
  *       with a constant trip count up to N.
  * </ul>
@@ -38,7 +39,7 @@ public final class AsyncLintConfig {
   static final String CATALOG_FILE = PREFIX + "CatalogFile";
   static final String COMMON_POOL = PREFIX + "CommonPool";
   static final String NETTY_FUTURES = PREFIX + "NettyFutures";
-  static final String VERTX_WRITES = PREFIX + "VertxWrites";
+  static final String VERTX_WRITES_AND_CLOSES = PREFIX + "VertxWritesAndCloses";
   static final String LOOP_BOUND = PREFIX + "LoopBound";
   static final int DEFAULT_LOOP_BOUND = 1000;
 
@@ -56,7 +57,7 @@ public final class AsyncLintConfig {
   private final Optional<Path> catalogFile;
   private final boolean commonPool;
   private final boolean nettyFutures;
-  private final boolean vertxWrites;
+  private final boolean vertxWritesAndCloses;
   private final int loopBound;
   private final List<String> flagProblems;
 
@@ -65,7 +66,7 @@ public final class AsyncLintConfig {
     this.commonPool = flags.getBoolean(COMMON_POOL).orElse(true);
     List<String> problems = new ArrayList<>();
     this.nettyFutures = lenientBoolean(flags, NETTY_FUTURES, false, problems);
-    this.vertxWrites = lenientBoolean(flags, VERTX_WRITES, false, problems);
+    this.vertxWritesAndCloses = lenientBoolean(flags, VERTX_WRITES_AND_CLOSES, false, problems);
     Optional<String> bound = flags.get(LOOP_BOUND).map(String::strip);
     int parsed = DEFAULT_LOOP_BOUND;
     if (bound.isPresent()) {
@@ -106,8 +107,8 @@ public final class AsyncLintConfig {
     return nettyFutures;
   }
 
-  public boolean vertxWrites() {
-    return vertxWrites;
+  public boolean vertxWritesAndCloses() {
+    return vertxWritesAndCloses;
   }
 
   /**

@@ -61,7 +61,9 @@ final class NonYieldingLoops {
   private static final Set<String> CHEAP_CALLS = Set.of(
       "size", "length", "isEmpty", "charAt", "equals", "hashCode", "compareTo", "compare",
       "valueOf", "ordinal", "name", "contains", "containsKey", "add", "put", "append", "next",
-      "hasNext", "hasRemaining", "remaining", "isReadable", "readableBytes");
+      "hasNext", "hasRemaining", "remaining", "isReadable", "readableBytes", "readerIndex",
+      "writerIndex", "capacity", "addAll", "putAll", "remove", "set", "clear", "readByte",
+      "writeByte");
 
   private NonYieldingLoops() {}
 
@@ -224,8 +226,15 @@ final class NonYieldingLoops {
     }
     Tree[] call = {null};
     new TreeScanner<Void, Void>() {
+      // A self-call in a lambda or nested class runs later (a retry in a callback, a task given to
+      // an executor), not on this stack: that is re-scheduling, not recursion.
       @Override
       public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         return null;
       }
 
@@ -548,6 +557,16 @@ final class NonYieldingLoops {
     }
     String name = method.getSimpleName().toString();
     String owner = method.owner.getQualifiedName().toString();
+    if (method.isStatic() && name.equals("min") && owner.equals("java.lang.Math")) {
+      Long smallest = null; // Math.min(data, 16) is at most 16
+      for (ExpressionTree argument : call.getArguments()) {
+        Long size = fixedSize(argument, localScope, state, depth + 1);
+        if (size != null && (smallest == null || size < smallest)) {
+          smallest = size;
+        }
+      }
+      return smallest;
+    }
     if (method.isStatic() && (name.equals("of") || name.equals("asList"))
         && (owner.equals("java.util.List") || owner.equals("java.util.Set") || owner.equals("java.util.Arrays")
             || owner.equals("java.util.EnumSet") || owner.equals("java.util.stream.Stream"))) {

@@ -66,13 +66,16 @@ public final class UnawaitedFuture extends BugChecker
       MethodPattern.parse("java.util.concurrent.CompletionService#submit"));
 
   /**
-   * Writes whose future Vert.x code drops as idiomatically as Netty code drops writeAndFlush's:
-   * a failed write also closes the connection, which the connection's handlers see.
+   * Writes and closes whose future Vert.x code drops as idiomatically as Netty code drops
+   * writeAndFlush's: a failed write also closes the connection, which the connection's handlers
+   * see, and a failed close (or unregister) leaves nothing for the caller to do.
    */
-  private static final List<MethodPattern> VERTX_WRITES = List.of(
+  private static final List<MethodPattern> VERTX_WRITES_AND_CLOSES = List.of(
       MethodPattern.parse("io.vertx.core.streams.WriteStream#write,end"),
       MethodPattern.parse("io.vertx.core.http.HttpServerResponse#end,send,sendFile,writeContinue,writeEarlyHints,reset"),
-      MethodPattern.parse("io.vertx.ext.web.RoutingContext#end,json,redirect"));
+      MethodPattern.parse("io.vertx.core.http.WebSocketBase#write*,end,close"),
+      MethodPattern.parse("io.vertx.ext.web.RoutingContext#end,json,redirect"),
+      MethodPattern.parse("io.vertx.*#close,unregister"));
 
   /**
    * Listener registrations that return the very future they were called on (Vert.x {@code
@@ -242,8 +245,8 @@ public final class UnawaitedFuture extends BugChecker
         return true;
       }
     }
-    if (!config.vertxWrites()) {
-      for (MethodPattern pattern : VERTX_WRITES) {
+    if (!config.vertxWritesAndCloses()) {
+      for (MethodPattern pattern : VERTX_WRITES_AND_CLOSES) {
         if (CatalogLookup.matches(pattern, method, receiver, state)) {
           return true;
         }

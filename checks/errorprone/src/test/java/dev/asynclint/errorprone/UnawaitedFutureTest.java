@@ -145,9 +145,13 @@ class UnawaitedFutureTest {
         "      Future.all(user(\"b\"), count()).onSuccess(all -> ctx.end()).onFailure(ctx::fail);",
         "      user(\"5\").onComplete(ar -> ctx.end());",
         "      user(\"6\").andThen(ar -> {}).recover(e -> Future.succeededFuture(\"x\"));",
-        "      // Response writes are dropped idiomatically (AsyncLint:VertxWrites turns them on).",
+        "      // Response writes are dropped idiomatically (AsyncLint:VertxWritesAndCloses turns them on).",
         "      ctx.response().end(\"done\");",
         "      ctx.end();",
+        "      ctx.request().connection().close();",
+        "      vertx.eventBus().consumer(\"a\").unregister();",
+        "      // BUG: Diagnostic contains: UnawaitedFuture",
+        "      vertx.fileSystem().delete(\"/tmp/upload\");",
         "    });",
         "    // BUG: Diagnostic contains: returns a Future that is dropped here",
         "    vertx.createHttpServer().requestHandler(router).listen(8080);",
@@ -185,13 +189,15 @@ class UnawaitedFutureTest {
   @Test
   void vertxWritesAreReportedWhenAsked() {
     CompilationTestHelper.newInstance(UnawaitedFuture.class, getClass())
-        .setArgs("-XepOpt:AsyncLint:VertxWrites=true")
+        .setArgs("-XepOpt:AsyncLint:VertxWritesAndCloses=true")
         .addSourceLines("Api.java",
             "import io.vertx.ext.web.RoutingContext;",
             "class Api {",
             "  void handle(RoutingContext ctx) {",
             "    // BUG: Diagnostic contains: UnawaitedFuture",
             "    ctx.response().end(\"done\");",
+            "    // BUG: Diagnostic contains: UnawaitedFuture",
+            "    ctx.request().connection().close();",
             "  }",
             "}")
         .doTest();
