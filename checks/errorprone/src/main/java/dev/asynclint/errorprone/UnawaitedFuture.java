@@ -126,7 +126,7 @@ public final class UnawaitedFuture extends BugChecker
         return Description.NO_MATCH;
       }
       return check(body, ASTHelpers.getType(body), body,
-          "is the result of a lambda whose caller discards it", state);
+          "is returned from a lambda whose caller discards it", state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
@@ -140,7 +140,7 @@ public final class UnawaitedFuture extends BugChecker
         return Description.NO_MATCH;
       }
       return check(tree, method.getReturnType(), tree,
-          "is the result of a method reference whose caller discards it", state);
+          "is returned through a method reference whose caller discards it", state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
@@ -282,7 +282,8 @@ public final class UnawaitedFuture extends BugChecker
       message.append("end the chain with a failure handler (")
           .append(String.join(", ", handlers)).append("), or return it to the caller");
     }
-    message.append(". Name the variable `unused...` or use @SuppressWarnings(\"UnawaitedFuture\") if the failure truly does not matter.");
+    message.append(". If the failure truly does not matter, say so: `var unused = ...` or"
+        + " @SuppressWarnings(\"UnawaitedFuture\").");
     return message.toString();
   }
 
