@@ -203,13 +203,14 @@ public final class UnawaitedFuture extends BugChecker
       }
       ExpressionTree receiver = current instanceof MethodInvocationTree invocation
           ? ASTHelpers.getReceiver(invocation) : null;
-      if (SAME_FUTURE_SETTINGS.contains(name) && receiver != null
-          && !(ASTHelpers.stripParentheses(receiver) instanceof MethodInvocationTree)
-          && !(ASTHelpers.stripParentheses(receiver) instanceof NewClassTree)) {
-        return true; // a future held elsewhere, configured here
-      }
       if (!(SAME_FUTURE_LISTENERS.contains(name) || SAME_FUTURE_SETTINGS.contains(name)) || receiver == null) {
         return false;
+      }
+      ExpressionTree root = ASTHelpers.stripParentheses(receiver);
+      if (!(root instanceof MethodInvocationTree || root instanceof NewClassTree)) {
+        // A future held in a variable lives on: configuring it drops nothing, and a listener
+        // only drops it if the variable has no other use (onFailure in another statement, ...).
+        return SAME_FUTURE_SETTINGS.contains(name) || usedBeyondListeners(root, state);
       }
       Optional<HotResult> receiverHot = HotResult.of(ASTHelpers.getType(receiver), catalog, state);
       if (receiverHot.isEmpty()) {
@@ -218,6 +219,44 @@ public final class UnawaitedFuture extends BugChecker
       hot = receiverHot.get();
       current = ASTHelpers.stripParentheses(receiver);
     }
+  }
+
+  /**
+   * Whether the future in {@code holder} is used other than by same-future listeners: always for
+   * fields and parameters (whoever passed or holds it owns its failure); for a local, any other
+   * read in the enclosing method ({@code f.onFailure(...)}, {@code return f}, passing it on).
+   */
+  private static boolean usedBeyondListeners(ExpressionTree holder, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(holder);
+    if (!(symbol instanceof Symbol.VarSymbol variable)
+        || (variable.getKind() != ElementKind.LOCAL_VARIABLE
+            && variable.getKind() != ElementKind.RESOURCE_VARIABLE)) {
+      return true;
+    }
+    Tree scope = ASTHelpers.findEnclosingNode(state.getPath(), com.sun.source.tree.MethodTree.class);
+    if (scope == null) {
+      return true;
+    }
+    boolean[] used = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, Void unused) {
+        if (SAME_FUTURE_LISTENERS.contains(tree.getIdentifier().toString())
+            && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree.getExpression())) == variable) {
+          return null;
+        }
+        return super.visitMemberSelect(tree, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) == variable) {
+          used[0] = true;
+        }
+        return null;
+      }
+    }.scan(scope, null);
+    return used[0];
   }
 
   private static @Nullable String stepName(ExpressionTree tree) {
