@@ -271,6 +271,40 @@ class NonYieldingLoopInEventLoopTest {
   }
 
   @Test
+  void mutinyCallbacksRunWhereTheyAreSubscribed() {
+    helper.addSourceLines("Scores.java",
+        "import io.smallrye.mutiny.Uni;",
+        "import io.vertx.ext.web.Router;",
+        "import java.util.List;",
+        "class Scores {",
+        "  void mount(Router router, List<Integer> xs) {",
+        "    router.get(\"/score\").handler(ctx ->",
+        "        Uni.createFrom().item(xs)",
+        "            // BUG: Diagnostic contains: This loop runs once per element of `list` (its trip count comes from data) and calls `Long.rotateLeft(...)`",
+        "            .onItem().transform(list -> { long s = 0; for (int x : list) { s += Long.rotateLeft(x, 3); } return s; })",
+        "            .subscribe().with(s -> ctx.end(String.valueOf(s))));",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressedWithTheRuleId() {
+    helper.addSourceLines("Framing.java",
+        "import io.netty.buffer.ByteBuf;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.SimpleChannelInboundHandler;",
+        "class Framing extends SimpleChannelInboundHandler<ByteBuf> {",
+        "  /** Frames are at most 64 bytes by protocol, which the checker cannot know. */",
+        "  @SuppressWarnings(\"NonYieldingLoopInEventLoop\")",
+        "  @Override protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {",
+        "    while (msg.isReadable()) { ctx.fireChannelRead(msg.readRetainedSlice(1)); }",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void commonPoolLoopsAreWarningsAndAnExecutorMovesThem() {
     helper.addSourceLines("Async.java",
         "import java.util.List;",

@@ -71,6 +71,17 @@ class UnawaitedFutureTest {
   }
 
   @Test
+  void suppressedWithTheRuleId() {
+    helper.addSourceLines("Warmup.java",
+        "import java.util.concurrent.CompletableFuture;",
+        "class Warmup {",
+        "  @SuppressWarnings(\"UnawaitedFuture\")",
+        "  void start() { CompletableFuture.runAsync(() -> {}); }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void executorFuturesAndTheirExemptions() {
     helper.addSourceLines("Jobs.java",
         "import java.util.concurrent.CompletionService;",
