@@ -99,7 +99,8 @@ final class NonYieldingLoops {
 
   /**
    * The non-yielding loops directly in {@code method}'s body, with the default constant bound; see
-   * {@link #find(MethodTree, VisitorState, int)}.
+   * {@link #find(MethodTree, VisitorState, int)}. Callers with an {@link AsyncLintConfig} should
+   * pass {@code config.loopBound(state)} to honour {@code -XepOpt:AsyncLint:LoopBound}.
    */
   static List<Loop> find(MethodTree method, VisitorState state) {
     return find(method, state, AsyncLintConfig.DEFAULT_LOOP_BOUND);
