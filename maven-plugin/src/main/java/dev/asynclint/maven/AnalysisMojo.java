@@ -128,7 +128,15 @@ abstract class AnalysisMojo extends AbstractMojo {
       getLog().info("async-lint: skipped (async-lint.skip)");
       return;
     }
-    Settings settings = settings();
+    Settings settings = settings(true);
+    Optional<List<Finding>> findings = findings(settings);
+    if (findings.isPresent()) {
+      verdict(settings, findings.get());
+    }
+  }
+
+  /** The engine's findings on the selected files, paths relative to the repository root; empty if there are no sources. */
+  protected Optional<List<Finding>> findings(Settings settings) throws MojoExecutionException {
     List<Path> roots = sourceRoots();
     List<Path> files;
     try {
@@ -138,12 +146,11 @@ abstract class AnalysisMojo extends AbstractMojo {
     }
     if (files.isEmpty()) {
       getLog().info("async-lint: no Java sources to analyse in " + project.getArtifactId());
-      return;
+      return Optional.empty();
     }
     getLog().info("async-lint: analysing " + files.size() + (files.size() == 1 ? " file" : " files")
         + " with the " + engine() + " engine");
-    List<Finding> findings = relative(analyse(settings, files, roots), Set.copyOf(files));
-    verdict(settings, findings);
+    return Optional.of(relative(analyse(settings, files, roots), Set.copyOf(files)));
   }
 
   /** Prints, reports and decides; shared so other goals producing findings can reuse it. */
@@ -213,18 +220,9 @@ abstract class AnalysisMojo extends AbstractMojo {
     return new ToolInfo(engine(), Versions.asyncLint());
   }
 
-  protected Settings settings() throws MojoExecutionException {
-    Map<Rule, Level> ruleLevels = new EnumMap<>(Rule.class);
-    if (rules != null) {
-      for (Map.Entry<String, String> entry : rules.entrySet()) {
-        Rule rule = Rule.byId(entry.getKey().strip()).orElseThrow(() -> new MojoExecutionException(
-            "async-lint: <rules> names an unknown rule '" + entry.getKey() + "'; known rules: "
-                + Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", "))));
-        Level level = Level.parse(entry.getValue()).orElseThrow(() -> new MojoExecutionException(
-            "async-lint: <rules> sets " + entry.getKey() + " to '" + entry.getValue() + "'; use OFF, WARNING or ERROR"));
-        ruleLevels.put(rule, level);
-      }
-    }
+  /** Reads and checks every parameter; {@code useBaseline} false when the goal writes the baseline. */
+  protected Settings settings(boolean useBaseline) throws MojoExecutionException {
+    Map<Rule, Level> ruleLevels = ruleLevels(rules);
     Severity severity;
     try {
       severity = Severity.valueOf(failOnSeverity.strip().toUpperCase(Locale.ROOT));
@@ -243,23 +241,11 @@ abstract class AnalysisMojo extends AbstractMojo {
       chosen.add(ReportFormat.byName(name).orElseThrow(() -> new MojoExecutionException(
           "async-lint: <formats> has '" + name + "'; known formats: " + ReportFormat.names())));
     }
-    Optional<Path> catalogFile = Optional.empty();
-    if (catalog != null) {
-      Path file = catalog.toPath().toAbsolutePath();
-      if (!Files.isReadable(file) || Files.isDirectory(file)) {
-        throw new MojoExecutionException("async-lint: <catalog> " + file + " cannot be read (no such file, or not a file)");
-      }
-      try {
-        Catalog.builtInWith(Optional.of(file));
-      } catch (CatalogException e) {
-        throw new MojoExecutionException("async-lint: <catalog> " + file + " has errors:\n" + e.getMessage());
-      } catch (IOException e) {
-        throw new MojoExecutionException("async-lint: <catalog> " + file + " cannot be read: " + e.getMessage(), e);
-      }
-      catalogFile = Optional.of(file);
-    }
+    Optional<Path> catalogFile = catalogFile(catalog);
     Optional<Path> baselineFile = Optional.empty();
-    if (baseline != null) {
+    if (!useBaseline) {
+      // the goal writes it
+    } else if (baseline != null) {
       Path file = baseline.toPath().toAbsolutePath();
       if (!Files.isRegularFile(file)) {
         throw new MojoExecutionException("async-lint: <baseline> " + file
@@ -275,57 +261,49 @@ abstract class AnalysisMojo extends AbstractMojo {
     return new Settings(ruleLevels, severity, chosen, catalogFile, baselineFile);
   }
 
-  /** Main source roots, plus test roots with {@code includeTests}; generated ones per parameter. */
+  static Map<Rule, Level> ruleLevels(Map<String, String> rules) throws MojoExecutionException {
+    Map<Rule, Level> ruleLevels = new EnumMap<>(Rule.class);
+    if (rules != null) {
+      for (Map.Entry<String, String> entry : rules.entrySet()) {
+        Rule rule = Rule.byId(entry.getKey().strip()).orElseThrow(() -> new MojoExecutionException(
+            "async-lint: <rules> names an unknown rule '" + entry.getKey() + "'; known rules: "
+                + Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", "))));
+        Level level = Level.parse(entry.getValue()).orElseThrow(() -> new MojoExecutionException(
+            "async-lint: <rules> sets " + entry.getKey() + " to '" + entry.getValue() + "'; use OFF, WARNING or ERROR"));
+        ruleLevels.put(rule, level);
+      }
+    }
+    return ruleLevels;
+  }
+
+  static Optional<Path> catalogFile(File catalog) throws MojoExecutionException {
+    Optional<Path> catalogFile = Optional.empty();
+    if (catalog != null) {
+      Path file = catalog.toPath().toAbsolutePath();
+      if (!Files.isReadable(file) || Files.isDirectory(file)) {
+        throw new MojoExecutionException("async-lint: <catalog> " + file + " cannot be read (no such file, or not a file)");
+      }
+      try {
+        Catalog.builtInWith(Optional.of(file));
+      } catch (CatalogException e) {
+        throw new MojoExecutionException("async-lint: <catalog> " + file + " has errors:\n" + e.getMessage());
+      } catch (IOException e) {
+        throw new MojoExecutionException("async-lint: <catalog> " + file + " cannot be read: " + e.getMessage(), e);
+      }
+      catalogFile = Optional.of(file);
+    }
+    return catalogFile;
+  }
+
   protected List<Path> sourceRoots() {
-    List<String> roots = new ArrayList<>(project.getCompileSourceRoots());
-    if (includeTests) {
-      roots.addAll(project.getTestCompileSourceRoots());
-    }
-    Path buildDirectory = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
-    List<Path> result = new ArrayList<>();
-    for (String root : roots) {
-      Path path = Path.of(root).toAbsolutePath().normalize();
-      if (excludeGeneratedSources && path.startsWith(buildDirectory)) {
-        continue;
-      }
-      if (!result.contains(path)) {
-        result.add(path);
-      }
-    }
-    return result;
+    return ProjectSources.roots(project, includeTests, excludeGeneratedSources);
   }
 
-  /**
-   * The directory SARIF URIs are relative to: the enclosing git repository, else the top of the
-   * multi-module build, else this project.
-   */
   protected Path repositoryRoot() {
-    Path basedir = project.getBasedir().toPath().toAbsolutePath().normalize();
-    for (Path p = basedir; p != null; p = p.getParent()) {
-      if (Files.exists(p.resolve(".git"))) {
-        return p;
-      }
-    }
-    File top = session.getRequest().getMultiModuleProjectDirectory();
-    if (top != null && basedir.startsWith(top.toPath().toAbsolutePath().normalize())) {
-      return top.toPath().toAbsolutePath().normalize();
-    }
-    return basedir;
+    return ProjectSources.repositoryRoot(project, session);
   }
 
-  /** Keeps findings on analysed files only, with paths relative to the repository root. */
   private List<Finding> relative(List<Finding> findings, Set<Path> analysed) {
-    Path root = repositoryRoot();
-    List<Finding> result = new ArrayList<>();
-    for (Finding f : findings) {
-      Path path = Path.of(f.path()).toAbsolutePath().normalize();
-      if (!analysed.contains(path)) {
-        continue;
-      }
-      String relative = path.startsWith(root) ? root.relativize(path).toString().replace(File.separatorChar, '/') : path.toString();
-      result.add(new Finding(f.rule(), f.severity(), relative, f.line(), f.column(), f.message(), f.context(), f.chain(), f.fix()));
-    }
-    result.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line).thenComparingInt(Finding::column));
-    return result;
+    return ProjectSources.relative(findings, analysed, repositoryRoot());
   }
 }

@@ -2,13 +2,8 @@ package dev.asynclint.maven;
 
 import dev.asynclint.core.Finding;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -48,84 +43,7 @@ public class CheckMojo extends AnalysisMojo {
 
   protected List<Finding> runErrorProne(Settings settings, List<Path> files, List<Path> roots, Path work)
       throws MojoExecutionException {
-    CompilerSettings compiler = CompilerSettings.of(project);
-    ErrorProneSetup setup = new ErrorProneSetup(project, session, repositorySystem, toolchainManager, getLog());
-    AnalysisJdk jdk = setup.jdk(jdkHome, compiler);
-    getLog().info("async-lint: javac from JDK " + jdk.feature() + " (" + jdk.origin() + ")");
-    List<Path> checkerPath = setup.checkerPath();
-    List<String> classpath = classpath();
-    List<Path> processorPath = new ArrayList<>(setup.processorPath(compiler));
-    if (compiler.processorPaths().isEmpty() && !"none".equals(compiler.proc().orElse(""))) {
-      // Without annotationProcessorPaths javac finds processors on the classpath; our processor
-      // path would hide them, so the classpath joins it.
-      classpath.stream().map(Path::of).filter(p -> Files.exists(p)).forEach(processorPath::add);
-    }
-    List<Path> sourcePath = allSourceRoots();
-    ErrorProneEngine.Request request = new ErrorProneEngine.Request(jdk, files, sourcePath, classpath, checkerPath,
-        processorPath, compiler, settings.rules(), settings.catalog().map(this::withoutSpaces), work);
-    ErrorProneEngine.Result result = ErrorProneEngine.run(request, getLog());
-    if (!result.otherErrors().isEmpty() || (result.exitCode() != 0 && result.findings().stream()
-        .noneMatch(f -> f.severity() == dev.asynclint.core.Severity.ERROR))) {
-      List<String> shown = result.otherErrors().isEmpty()
-          ? result.output().subList(Math.max(0, result.output().size() - 30), result.output().size())
-          : result.otherErrors().subList(0, Math.min(20, result.otherErrors().size()));
-      throw new MojoExecutionException("async-lint: the analysis compile failed (javac exit " + result.exitCode()
-          + "), so findings would be incomplete:\n  " + String.join("\n  ", shown)
-          + "\nFull javac output: " + work.resolve("javac.log") + ", arguments: " + work.resolve("javac.args"));
-    }
-    return result.findings();
-  }
-
-  private List<String> classpath() throws MojoExecutionException {
-    try {
-      Set<String> elements = new LinkedHashSet<>(includeTests
-          ? project.getTestClasspathElements()
-          : project.getCompileClasspathElements());
-      return new ArrayList<>(elements);
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("async-lint: the project's classpath is not resolved: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Every source root (generated ones too), so files left out by includes/excludes still resolve;
-   * except the compiler's generated-sources/annotations, which processors regenerate here.
-   */
-  private List<Path> allSourceRoots() {
-    List<String> roots = new ArrayList<>(project.getCompileSourceRoots());
-    if (includeTests) {
-      roots.addAll(project.getTestCompileSourceRoots());
-    }
-    Path build = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
-    List<Path> result = new ArrayList<>();
-    for (String root : roots) {
-      Path path = Path.of(root).toAbsolutePath().normalize();
-      if (path.startsWith(build.resolve("generated-sources/annotations"))
-          || path.startsWith(build.resolve("generated-test-sources/test-annotations"))) {
-        continue;
-      }
-      if (Files.isDirectory(path) && !result.contains(path)) {
-        result.add(path);
-      }
-    }
-    return result;
-  }
-
-  /** Error Prone splits its flags on whitespace, so a catalog path with spaces is copied first. */
-  private Path withoutSpaces(Path catalog) {
-    if (!catalog.toString().matches(".*\\s.*")) {
-      return catalog;
-    }
-    try {
-      Path copy = outputDirectory.toPath().resolve("work/user.catalog").toAbsolutePath();
-      if (copy.toString().matches(".*\\s.*")) {
-        return catalog;
-      }
-      Files.createDirectories(copy.getParent());
-      Files.copy(catalog, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      return copy;
-    } catch (java.io.IOException e) {
-      return catalog;
-    }
+    return new ErrorProneAnalysis(project, session, repositorySystem, toolchainManager, getLog(), jdkHome, includeTests)
+        .run(settings.rules(), settings.catalog(), files, work);
   }
 }
