@@ -59,8 +59,7 @@ final class ErrorProneAnalysis {
     ErrorProneEngine.Request request = new ErrorProneEngine.Request(jdk, files, sourcePath, classpath, checkerPath,
         processorPath, compiler, rules, catalog.map(c -> withoutSpaces(c, work)), work);
     ErrorProneEngine.Result result = ErrorProneEngine.run(request, log);
-    if (!result.otherErrors().isEmpty() || (result.exitCode() != 0 && result.findings().stream()
-        .noneMatch(f -> f.severity() == Severity.ERROR))) {
+    if (!result.otherErrors().isEmpty() || (result.exitCode() != 0 && !result.reportedErrors())) {
       List<String> shown = result.otherErrors().isEmpty()
           ? result.output().subList(Math.max(0, result.output().size() - 30), result.output().size())
           : result.otherErrors().subList(0, Math.min(20, result.otherErrors().size()));

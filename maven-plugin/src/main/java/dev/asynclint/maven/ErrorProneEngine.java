@@ -60,7 +60,8 @@ final class ErrorProneEngine {
       Path workDirectory) {}
 
   /** What the fork reported: findings with absolute paths, javac's other errors, its output. */
-  record Result(List<Finding> findings, List<String> otherErrors, int exitCode, List<String> output) {}
+  record Result(List<Finding> findings, List<String> otherErrors, int exitCode, List<String> output,
+      boolean reportedErrors) {}
 
   private ErrorProneEngine() {}
 
@@ -219,7 +220,9 @@ final class ErrorProneEngine {
         Severity severity = level.severity().orElse(f.severity());
         findings.add(new Finding(f.rule(), severity, f.path(), f.line(), f.column(), f.message(), f.context(), f.chain(), f.fix()));
       }
-      return new Result(findings, parsed.otherErrors(), exit, output);
+      // javac's exit code follows the levels it printed, before <rules> re-levelled them.
+      boolean reportedErrors = parsed.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+      return new Result(findings, parsed.otherErrors(), exit, output, reportedErrors);
     } catch (IOException e) {
       throw new MojoExecutionException("async-lint: could not run " + request.jdk().javac() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
