@@ -223,24 +223,11 @@ abstract class AnalysisMojo extends AbstractMojo {
   /** Reads and checks every parameter; {@code useBaseline} false when the goal writes the baseline. */
   protected Settings settings(boolean useBaseline) throws MojoExecutionException {
     Map<Rule, Level> ruleLevels = ruleLevels(rules);
-    Severity severity;
-    try {
-      severity = Severity.valueOf(failOnSeverity.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new MojoExecutionException("async-lint: <failOnSeverity> is '" + failOnSeverity
-          + "'; use ERROR, WARNING or NOTE");
-    }
+    Severity severity = severity(failOnSeverity);
     if (maxAllowedViolations < 0) {
       throw new MojoExecutionException("async-lint: <maxAllowedViolations> must be 0 or more, not " + maxAllowedViolations);
     }
-    Set<ReportFormat> chosen = new LinkedHashSet<>();
-    for (String name : formats == null ? List.<String>of() : formats) {
-      if (name.isBlank()) {
-        continue;
-      }
-      chosen.add(ReportFormat.byName(name).orElseThrow(() -> new MojoExecutionException(
-          "async-lint: <formats> has '" + name + "'; known formats: " + ReportFormat.names())));
-    }
+    Set<ReportFormat> chosen = formats(formats);
     Optional<Path> catalogFile = catalogFile(catalog);
     Optional<Path> baselineFile = Optional.empty();
     if (!useBaseline) {
@@ -274,6 +261,27 @@ abstract class AnalysisMojo extends AbstractMojo {
       }
     }
     return ruleLevels;
+  }
+
+  static Severity severity(String failOnSeverity) throws MojoExecutionException {
+    try {
+      return Severity.valueOf(failOnSeverity.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new MojoExecutionException("async-lint: <failOnSeverity> is '" + failOnSeverity
+          + "'; use ERROR, WARNING or NOTE");
+    }
+  }
+
+  static Set<ReportFormat> formats(List<String> formats) throws MojoExecutionException {
+    Set<ReportFormat> chosen = new LinkedHashSet<>();
+    for (String name : formats == null ? List.<String>of() : formats) {
+      if (name.isBlank()) {
+        continue;
+      }
+      chosen.add(ReportFormat.byName(name).orElseThrow(() -> new MojoExecutionException(
+          "async-lint: <formats> has '" + name + "'; known formats: " + ReportFormat.names())));
+    }
+    return chosen;
   }
 
   static Optional<Path> catalogFile(File catalog) throws MojoExecutionException {
