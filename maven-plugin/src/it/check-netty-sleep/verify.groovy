@@ -7,6 +7,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('[ERROR] src/main/java/demo/EchoHandler.java:[9,17] [SleepInEventLoop] `Thread.sleep(100)`')
 assert log.contains('async-lint: 1 violation at ERROR or above (max allowed 0): src/main/java/demo/EchoHandler.java:9 [SleepInEventLoop]')
 assert log.contains('BUILD FAILURE')
+assert log.contains('BUILD SUCCESS')
 
 // Analysis only: javac wrote into target/async-lint, never target/classes.
 def args = new File(basedir, 'target/async-lint/work/javac.args').readLines()
@@ -35,4 +36,11 @@ assert json.at('/summary/total').asInt() == 1
 def html = new File(basedir, 'target/async-lint/async-lint.html').text
 assert html.contains('Thread.sleep(100);')
 assert html.contains('docs/rules/SleepInEventLoop.md')
+
+// report: the Maven site page, from the async-lint.json that check wrote.
+assert log.contains('async-lint: report from ')
+def page = new File(basedir, 'target/reports/async-lint.html').text
+assert page.contains('href="https://github.com/async-lint/async-lint/blob/main/docs/rules/SleepInEventLoop.md"')
+assert page.contains('src/main/java/demo/EchoHandler.java')
+assert page.contains('&gt;   9      Thread.sleep(100);')
 return true
