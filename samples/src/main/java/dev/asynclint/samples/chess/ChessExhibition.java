@@ -1,6 +1,7 @@
 package dev.asynclint.samples.chess;
 
 import dev.asynclint.annotations.NonBlocking;
+import dev.asynclint.samples.Variant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,13 +18,6 @@ import java.util.concurrent.TimeUnit;
  * schedules the reply, the violating one sleeps through it and so plays one board at a time.
  */
 public final class ChessExhibition {
-
-  public enum Variant {
-    /** Sleeps for the opponent's reply on the loop: {@code SleepInEventLoop}. */
-    VIOLATING,
-    /** Schedules the reply on the loop and moves round the boards meanwhile. */
-    FIXED
-  }
 
   /**
    * The exhibition in "talk units" (seconds in the talk) and how long one unit lasts here.

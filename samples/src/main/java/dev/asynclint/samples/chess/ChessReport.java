@@ -2,7 +2,7 @@ package dev.asynclint.samples.chess;
 
 import dev.asynclint.samples.chess.ChessExhibition.Config;
 import dev.asynclint.samples.chess.ChessExhibition.Result;
-import dev.asynclint.samples.chess.ChessExhibition.Variant;
+import dev.asynclint.samples.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
