@@ -17,7 +17,7 @@ final class AgentReport {
    * The call sites the agent recorded at {@code fileName:line} for {@code rule}, summed (one line
    * may hold more than one call). A run with an agent but nothing at that line measured zero.
    */
-  static Stall stallAt(Path report, String fileName, int line, String rule, String calleeFile) {
+  static Stall stallAt(Path report, String fileName, int line, int lines, String rule, String calleeFile) {
     if (report == null) {
       return Stall.unavailable(NO_AGENT);
     }
@@ -30,13 +30,24 @@ final class AgentReport {
     } catch (IOException e) {
       return Stall.unavailable("n/a — unreadable agent report " + report + ": " + e.getMessage());
     }
-    Stall atLine = sum(root, rule, "(" + fileName + ":" + line + ")");
+    Stall atLine = null;
+    for (int l = line; l < line + lines; l++) {
+      atLine = plus(atLine, sum(root, rule, "(" + fileName + ":" + l + ")"));
+    }
     if (atLine != null || calleeFile == null) {
       return atLine != null ? atLine : new Stall(true, "nothing recorded at " + fileName + ":" + line, 0L, 0.0, 0.0, 0.0);
     }
     Stall inCallee = sum(root, rule, "(" + calleeFile + ":");
     return inCallee != null ? inCallee : new Stall(true, "nothing recorded at " + fileName + ":" + line
         + " nor in " + calleeFile, 0L, 0.0, 0.0, 0.0);
+  }
+
+  private static Stall plus(Stall a, Stall b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    return new Stall(true, a.note() + "; " + b.note(), a.count() + b.count(), a.totalMs() + b.totalMs(),
+        Math.max(a.maxMs(), b.maxMs()), Math.max(a.p99Ms(), b.p99Ms()));
   }
 
   /** Sums the call sites of {@code rule} whose site contains {@code where}; null when none. */

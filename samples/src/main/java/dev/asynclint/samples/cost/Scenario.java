@@ -79,6 +79,14 @@ public enum Scenario {
    * records the first application frame, which for a call through a {@code @Blocking} client
    * method is inside the client.
    */
+  /**
+   * How many lines from the marked one the agent may name for this violation: a loop that never
+   * yields is caught by sampling the stack, which lands anywhere in its body.
+   */
+  public int stallLines() {
+    return this == NETTY_DIGEST ? 4 : 1;
+  }
+
   public String calleeFile() {
     return this == VERTX_DATABASE ? "InventoryDatabase.java" : null;
   }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,13 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
   private static final long START_TIMEOUT_SECONDS = 60;
+
+  /** Servers still running, stopped if the runner itself is stopped (Ctrl-C, a build timeout). */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "stop-sample-servers"));
+  }
 
   private final Process process;
   private final int port;
@@ -50,6 +59,7 @@ final class ServerProcess implements AutoCloseable {
     command.add(variant.id());
     Files.createDirectories(log.getParent());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    RUNNING.add(process);
     PrintWriter logWriter = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
     logWriter.println("$ " + String.join(" ", command));
     CompletableFuture<Integer> announced = new CompletableFuture<>();
@@ -74,6 +84,7 @@ final class ServerProcess implements AutoCloseable {
       int port = announced.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return new ServerProcess(process, port, log);
     } catch (Exception e) {
+      RUNNING.remove(process);
       process.destroyForcibly();
       throw new IOException(scenario + " " + variant.id() + " did not start within "
           + START_TIMEOUT_SECONDS + " s; see " + log, e);
@@ -91,6 +102,7 @@ final class ServerProcess implements AutoCloseable {
   /** SIGTERM, so shutdown hooks run and the agent writes its report. */
   @Override
   public void close() {
+    RUNNING.remove(process);
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {
