@@ -50,6 +50,7 @@ final class CostPage {
         report.setup().requestsPerVariant(), report.setup().timeLimitSeconds(), report.setup().connections(),
         report.setup().warmup(), report.setup().agent() ? "on" : "not available",
         report.setup().staticReport() ? "from async-lint:check" : "not available (async-lint:check not run)"));
+    glance(html, report);
     html.append("<div class=\"cards\">");
     for (ScenarioCost scenario : report.scenarios()) {
       card(html, scenario);
@@ -99,8 +100,8 @@ final class CostPage {
     int top = 22;
     int height = top + boards * rowHeight + 26;
     html.append(String.format(Locale.ROOT,
-        "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\" style=\"display:block;margin:4px 0 10px\">",
-        width, height, escape(title)));
+        "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\" style=\"display:block;margin:4px 0 10px;max-width:%dpx\">",
+        width, height, escape(title), width));
     html.append(String.format(Locale.ROOT,
         "<text x=\"0\" y=\"14\" font-size=\"13\" font-weight=\"600\" fill=\"%s\">%s — done after %.2f s</text>",
         color, escape(title), endMs / 1000));
@@ -131,6 +132,41 @@ final class CostPage {
           x, top + boards * rowHeight + 16, trim(s)));
     }
     html.append("</svg>");
+  }
+
+  /** One row per scenario: the whole story before the charts. */
+  private static void glance(StringBuilder html, CostReport report) {
+    html.append("<table><tr><th>rule</th><th>sample</th><th>static finding</th><th>requests/s<br>violating → fixed</th>"
+        + "<th>innocent p99 ms<br>violating → fixed</th><th>lost outcomes<br>violating / fixed</th>"
+        + "<th>agent: stall at the line</th></tr>");
+    for (ScenarioCost scenario : report.scenarios()) {
+      VariantCost v = scenario.violating();
+      VariantCost f = scenario.fixed();
+      html.append("<tr><td><b>").append(escape(scenario.rule())).append("</b></td><td>")
+          .append(escape(scenario.workload())).append("<br><code>").append(escape(scenario.site()))
+          .append("</code></td><td>").append(escape(shortFinding(scenario.staticFinding()))).append("</td>");
+      html.append(String.format(Locale.ROOT, "<td><span style=\"color:%s\">%s</span> → <span style=\"color:%s\">%s</span>%s</td>",
+          VIOLATING, number(v.throughput()), FIXED, number(f.throughput()),
+          scenario.cost().throughputRatio() == null ? ""
+              : String.format(Locale.ROOT, " <small>(%.1f×)</small>", scenario.cost().throughputRatio())));
+      html.append(String.format(Locale.ROOT, "<td><span style=\"color:%s\">%s</span> → <span style=\"color:%s\">%s</span></td>",
+          VIOLATING, CostRunner.format(v.innocent().p99Ms()), FIXED, CostRunner.format(f.innocent().p99Ms())));
+      html.append("<td>").append(v.lost() == null ? "—"
+          : String.format(Locale.ROOT, "<b style=\"color:%s\">%d</b> %s / %d", VIOLATING, v.lost(),
+              escape(scenario.cost().lostLabel()), f.lost())).append("</td>");
+      html.append("<td>").append(v.stall().measured()
+          ? String.format(Locale.ROOT, "%,.0f ms in %d calls", orZero(v.stall().totalMs()),
+              v.stall().count() == null ? 0 : v.stall().count())
+          : v.lost() != null ? "— (loses outcomes, no stall)" : "n/a").append("</td></tr>");
+    }
+    html.append("</table><p></p>");
+  }
+
+  private static String shortFinding(String finding) {
+    if (finding == null) {
+      return "";
+    }
+    return finding.startsWith("n/a") ? "n/a (async-lint:check not run)" : finding;
   }
 
   private static void card(StringBuilder html, ScenarioCost scenario) {

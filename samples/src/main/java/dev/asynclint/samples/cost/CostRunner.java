@@ -39,6 +39,9 @@ public final class CostRunner {
 
   private static final String CHESS_SOURCE = "chess/ChessExhibition.java";
 
+  /** The dropped-result rules lose work rather than time; their cost is counted, not timed. */
+  static final String NOT_A_STALL = "n/a — this rule loses outcomes, it does not stall the loop";
+
   /** Pause between the last response and reading counters, for work the responses do not wait on. */
   private static final long SETTLE_MS = 300;
 
@@ -177,7 +180,9 @@ public final class CostRunner {
     Long lost = scenario.losesOutcomes()
         ? counters.getOrDefault(scenario.producedCounter(), 0L) - counters.getOrDefault(scenario.handledCounter(), 0L)
         : null;
-    Stall stall = underAgent
+    Stall stall = scenario.losesOutcomes()
+        ? Stall.unavailable(NOT_A_STALL)
+        : underAgent
         ? AgentReport.stallAt(agentReport, scenario.fileName(), line, scenario.stallLines(), scenario.rule(),
             scenario.calleeFile())
         : Stall.unavailable(launch.hasAgent() ? "run without the agent" : AgentReport.NO_AGENT);

@@ -28,7 +28,7 @@ final class CostTable {
       String workload = scenario.workload().split(" ")[0].toLowerCase(Locale.ROOT);
       table.append(String.format(Locale.ROOT, ROW, scenario.rule(), workload + " " + scenario.site(),
           shorten(scenario.staticFinding()), scenario.cost().summary()));
-      if (!scenario.violating().stall().measured()) {
+      if (!scenario.violating().stall().measured() && !scenario.violating().stall().note().equals(CostRunner.NOT_A_STALL)) {
         table.append(String.format(Locale.ROOT, ROW, "", "", "", "stall: " + scenario.violating().stall().note()));
       }
     }

@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LoadGenerator {
 
   private static final int SOCKET_TIMEOUT_MS = 10_000;
+  /**
+   * Warm-up may wait for the JIT and, under the agent, for classes being instrumented as the first
+   * requests load them: on a busy machine a first request can take many seconds.
+   */
+  private static final int WARMUP_TIMEOUT_MS = 60_000;
 
   private final int port;
   private final Scenario scenario;
@@ -31,11 +36,12 @@ public final class LoadGenerator {
   }
 
   public LoadResult run(LoadPlan plan) throws InterruptedException {
-    drive(plan.warmup(), plan.connections(), System.nanoTime() + plan.timeLimit().toNanos(), null);
+    drive(plan.warmup(), plan.connections(), System.nanoTime() + WARMUP_TIMEOUT_MS * 1_000_000L, null,
+        WARMUP_TIMEOUT_MS);
     long[] latencies = new long[plan.requests()];
     long start = System.nanoTime();
     long deadline = start + plan.timeLimit().toNanos();
-    int[] errors = drive(plan.requests(), plan.connections(), deadline, latencies);
+    int[] errors = drive(plan.requests(), plan.connections(), deadline, latencies, SOCKET_TIMEOUT_MS);
     double seconds = (System.nanoTime() - start) / 1e9;
 
     long[] all = new long[plan.requests()];
@@ -60,7 +66,8 @@ public final class LoadGenerator {
   }
 
   /** Sends requests 0..count-1 over the connections; fills latencies (nanos) when given. */
-  private int[] drive(int count, int connections, long deadline, long[] latencies) throws InterruptedException {
+  private int[] drive(int count, int connections, long deadline, long[] latencies, int timeoutMs)
+      throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
@@ -72,7 +79,7 @@ public final class LoadGenerator {
           long sent = System.nanoTime();
           try {
             if (connection == null) {
-              connection = new Connection(port);
+              connection = new Connection(port, timeoutMs);
             }
             int status = connection.get(scenario.path(request)).status();
             if (status != 200) {
@@ -101,7 +108,7 @@ public final class LoadGenerator {
 
   /** One GET on a fresh connection, for the server's counters. */
   public static String fetch(int port, String path) throws IOException {
-    Connection connection = new Connection(port);
+    Connection connection = new Connection(port, SOCKET_TIMEOUT_MS);
     try {
       Response response = connection.get(path);
       if (response.status() != 200) {
@@ -121,11 +128,11 @@ public final class LoadGenerator {
     private final InputStream in;
     private final OutputStream out;
 
-    Connection(int port) throws IOException {
+    Connection(int port, int timeoutMs) throws IOException {
       socket = new Socket();
       socket.setTcpNoDelay(true);
-      socket.setSoTimeout(SOCKET_TIMEOUT_MS);
-      socket.connect(new InetSocketAddress("127.0.0.1", port), SOCKET_TIMEOUT_MS);
+      socket.setSoTimeout(timeoutMs);
+      socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
       in = new BufferedInputStream(socket.getInputStream());
       out = socket.getOutputStream();
     }

@@ -7,7 +7,8 @@ import java.time.Duration;
  * count or the time limit, so a badly stalled variant still ends on time.
  *
  * @param connections keep-alive connections, each with one request in flight (closed loop)
- * @param warmup requests sent first and not measured, so the JIT warms up on both paths
+ * @param warmup requests sent first and not measured, so the JIT warms up on both paths (and,
+ *     under the agent, the classes they load are instrumented before measuring starts)
  */
 public record LoadPlan(int requests, Duration timeLimit, int connections, int warmup) {
 
