@@ -144,11 +144,12 @@ public final class CostRunner {
   private ScenarioCost measure(Scenario scenario) throws IOException, InterruptedException {
     int line = SourceMarkers.line(scenario.source(), scenario.marker());
     String site = scenario.fileName() + ":" + (line > 0 ? line : "?");
+    long started = System.nanoTime();
     console.printf(Locale.ROOT, "%s / %s (%s): ", scenario.workload(), scenario.rule(), site);
     VariantCost violating = runVariant(scenario, Variant.VIOLATING, line, launch.hasAgent());
     console.printf(Locale.ROOT, "violating %.0f req/s, ", violating.throughput());
     VariantCost fixed = runVariant(scenario, Variant.FIXED, line, launch.hasAgent());
-    console.printf(Locale.ROOT, "fixed %.0f req/s%n", fixed.throughput());
+    console.printf(Locale.ROOT, "fixed %.0f req/s (%.0f s)%n", fixed.throughput(), (System.nanoTime() - started) / 1e9);
     return new ScenarioCost(scenario.name(), scenario.workload(), scenario.rule(), site,
         SourceMarkers.code(scenario.source(), line), staticFindings.at(scenario.source(), line, scenario.rule()),
         violating, fixed, cost(scenario, violating, fixed));
@@ -207,7 +208,8 @@ public final class CostRunner {
     if (throughputRatio != null && !scenario.losesOutcomes()) {
       summary.append(String.format(Locale.ROOT, " (%.1f× with the fix)", throughputRatio));
     }
-    summary.append(String.format(Locale.ROOT, "; innocent p99 %s → %s ms",
+    summary.append(String.format(Locale.ROOT, "; innocent p50 %s → %s ms, p99 %s → %s ms",
+        format(violating.innocent().p50Ms()), format(fixed.innocent().p50Ms()),
         format(violating.innocent().p99Ms()), format(fixed.innocent().p99Ms())));
     if (stallMs != null) {
       summary.append(String.format(Locale.ROOT, "; agent: %,.0f ms stalled in %d calls",

@@ -20,7 +20,7 @@ public record LoadPlan(int requests, Duration timeLimit, int connections, int wa
 
   /** What the demo runs for every variant: seconds each, minutes for all. */
   public static LoadPlan demo() {
-    return new LoadPlan(3000, Duration.ofSeconds(12), 16, 300);
+    return new LoadPlan(3000, Duration.ofSeconds(12), 16, 200);
   }
 
   /** What the build's smoke test runs: enough requests to see the effect, a few seconds. */
