@@ -39,7 +39,12 @@ final class EventLoopThreads {
       }
       if (cn.equals(NETTY_THREAD)) {
         // Netty's own notion: FastThreadLocalThreads that do not permit blocking calls.
-        return Boolean.FALSE.equals(call(thread, c, "permitBlockingCalls")) ? "NETTY" : null;
+        if (!Boolean.FALSE.equals(call(thread, c, "permitBlockingCalls"))) {
+          return null;
+        }
+        // DefaultEventExecutorGroup threads are FastThreadLocalThreads too, but they are Netty's
+        // pool for handlers that may block: only threads that run an EventLoop count.
+        return runsNettyEventLoop(thread, c.getClassLoader()) ? "NETTY" : null;
       }
     }
     if (name.startsWith("vert.x-eventloop-thread-")) {
@@ -54,6 +59,24 @@ final class EventLoopThreads {
       return "COMMON_POOL";
     }
     return null;
+  }
+
+  /**
+   * Whether the executor that owns the current thread (Netty's ThreadExecutorMap) is an
+   * EventLoop; when it cannot tell (no executor), Netty's permitBlockingCalls() stands.
+   */
+  private static boolean runsNettyEventLoop(Thread thread, ClassLoader loader) {
+    if (thread != Thread.currentThread()) {
+      return true;
+    }
+    try {
+      Object executor = Class.forName("io.netty.util.internal.ThreadExecutorMap", true, loader)
+          .getMethod("currentExecutor").invoke(null);
+      return executor == null
+          || Class.forName("io.netty.channel.EventLoop", false, loader).isInstance(executor);
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return true; // netty-common without netty-transport: no EventLoop type to tell them apart
+    }
   }
 
   private static boolean implementsNamed(Class<?> c, String interfaceName) {

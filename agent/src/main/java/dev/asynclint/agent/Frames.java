@@ -12,23 +12,29 @@ final class Frames {
   /** Returned when the blocking call happens while a class is being loaded or transformed. */
   static final String CLASS_LOADING = "<class loading>";
 
-  private static final String[] NOT_APPLICATION = {
-    "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.netty.", "io.vertx.", "reactor.",
-    "io.reactivex.", "io.smallrye.mutiny.", "kotlin.", "kotlinx.coroutines.", "dev.asynclint.agent.",
-    "net.bytebuddy.", "org.HdrHistogram.", "org.junit.", "com.google.common.util.concurrent.",
+  private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+  private static final String[] AGENT = {"dev.asynclint.agent.", "net.bytebuddy.", "org.HdrHistogram."};
+  private static final String[] FRAMEWORKS = {
+    "io.netty.", "io.vertx.", "reactor.", "io.reactivex.", "io.smallrye.mutiny.", "kotlin.",
+    "kotlinx.coroutines.", "org.junit.", "com.google.common.util.concurrent.",
   };
 
   private static final StackWalker WALKER = StackWalker.getInstance();
 
   private Frames() {}
 
-  static boolean isApplication(String className) {
-    for (String prefix : NOT_APPLICATION) {
+  private static boolean startsWithAny(String className, String[] prefixes) {
+    for (String prefix : prefixes) {
       if (className.startsWith(prefix)) {
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
+  }
+
+  static boolean isApplication(String className) {
+    return !startsWithAny(className, JDK) && !startsWithAny(className, AGENT)
+        && !startsWithAny(className, FRAMEWORKS);
   }
 
   private static boolean isClassLoading(String className, String method) {
@@ -42,9 +48,14 @@ final class Frames {
     return WALKER.walk(frames -> siteIn(frames, method));
   }
 
+  /**
+   * Below the blocking method (or the agent's bridge to it), the first frame that is not JDK code
+   * decides: application code is the site; a framework means the framework made the call for its
+   * own reasons (Netty writing to a non-blocking socket, Reactor parking an idle worker), which
+   * is not the application's stall, so null.
+   */
   private static String siteIn(Stream<StackFrame> frames, String method) {
     boolean pastMethod = false;
-    String fallback = null;
     for (Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
       StackFrame f = it.next();
       String cn = f.getClassName();
@@ -57,17 +68,25 @@ final class Frames {
         pastMethod = true;
         continue;
       }
-      if (isApplication(cn)) {
-        String site = format(cn, mn, f.getFileName(), f.getLineNumber());
-        if (pastMethod || method == null) {
-          return site;
-        }
-        if (fallback == null) {
-          fallback = site;
-        }
+      if (startsWithAny(cn, AGENT) || startsWithAny(cn, JDK)) {
+        continue;
       }
+      if (startsWithAny(cn, FRAMEWORKS)) {
+        return null;
+      }
+      // An application class that implements a blocking API (its own Future#get) is the method
+      // itself; keep walking to its caller.
+      if (!pastMethod && isSelf(f, method)) {
+        pastMethod = true;
+        continue;
+      }
+      return format(cn, mn, f.getFileName(), f.getLineNumber());
     }
-    return fallback;
+    return null;
+  }
+
+  private static boolean isSelf(StackFrame f, String method) {
+    return method != null && method.equals(f.getClassName() + "." + f.getMethodName());
   }
 
   /** The first application frame of a sampled stack, or null. */

@@ -122,6 +122,9 @@ final class StallRecorder extends Sink {
       }
     }
     long spinning = Math.max(0, nanos - state.blockedInTask);
+    if (spinning < taskThresholdNanos) {
+      return; // long because of blocking calls, which are counted at their own sites
+    }
     record(NON_YIELDING, hottest, "event-loop task", state.thread.getName(), spinning);
   }
 
