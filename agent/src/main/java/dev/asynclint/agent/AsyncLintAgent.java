@@ -43,6 +43,11 @@ public final class AsyncLintAgent {
         return;
       }
       started = true;
+      // The agent inlines its advice and defines no classes, so ByteBuddy needs no sun.misc.Unsafe
+      // (whose use JDK 24+ warns about). The literal is relocated with ByteBuddy when shaded.
+      if (System.getProperty("net.bytebuddy.safe") == null) {
+        System.setProperty("net.bytebuddy.safe", "true");
+      }
       injectBootstrapClasses(inst);
       Installation.install(inst, options);
     } catch (Throwable e) {

@@ -36,12 +36,12 @@ final class TaskWatchdog implements Runnable {
             continue;
           }
           long start = s.taskStart;
-          if (start == 0 || now - start < recorder.taskThresholdNanos || s.blockingDepth > 0) {
+          if (start == 0 || now - start < recorder.taskThresholdNanos || s.blockingDepth > 0 || s.busy) {
             continue;
           }
           StackTraceElement[] stack = s.thread.getStackTrace();
           // The task may have ended or entered a blocking call while we looked.
-          if (s.taskStart != start || s.blockingDepth > 0) {
+          if (s.taskStart != start || s.blockingDepth > 0 || s.busy) {
             continue;
           }
           String frame = Frames.applicationFrame(stack);

@@ -14,8 +14,11 @@ public final class ThreadState {
   public int kind;
   /** The framework whose event loop this is ("NETTY", "VERTX", ...), for event loops. */
   public String framework;
-  /** Set while the agent itself runs on this thread, so its own blocking calls are not counted. */
-  public boolean busy;
+  /**
+   * Set while the agent itself runs on this thread, so its own blocking calls are not counted
+   * and the watchdog does not blame its time on the application.
+   */
+  public volatile boolean busy;
   /** True while the agent's self-test runs on this thread. */
   public boolean probe;
 
