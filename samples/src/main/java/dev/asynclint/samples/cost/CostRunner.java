@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <pre>
  * CostRunner [--out DIR] [--agent JAR] [--static SARIF] [--plan demo|smoke]
- *            [--chess talk|smoke|off] [--scenarios NETTY_SLEEP,...]
+ *            [--chess talk|smoke|off] [--scenarios NETTY_SLEEP,...] [--overhead-rounds N]
  * </pre>
  */
 public final class CostRunner {
@@ -46,7 +46,7 @@ public final class CostRunner {
   private static final long SETTLE_MS = 300;
 
   public record Options(Path out, Path agent, Path staticReport, LoadPlan plan, ChessExhibition.Config chess,
-      Set<Scenario> scenarios) {
+      Set<Scenario> scenarios, int overheadRounds) {
 
     public static Options parse(String[] args) {
       Path out = Path.of("target", "async-lint");
@@ -55,6 +55,7 @@ public final class CostRunner {
       LoadPlan plan = LoadPlan.demo();
       ChessExhibition.Config chess = ChessExhibition.Config.talk();
       Set<Scenario> scenarios = EnumSet.allOf(Scenario.class);
+      int overheadRounds = 2;
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) {
@@ -87,11 +88,21 @@ public final class CostRunner {
               }
             }
           }
+          case "--overhead-rounds" -> {
+            try {
+              overheadRounds = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+              overheadRounds = -1;
+            }
+            if (overheadRounds < 0) {
+              throw new IllegalArgumentException("--overhead-rounds must be 0 or more, got '" + value + "'");
+            }
+          }
           default -> throw new IllegalArgumentException("unknown option " + name
-              + " (known: --out, --agent, --static, --plan, --chess, --scenarios)");
+              + " (known: --out, --agent, --static, --plan, --chess, --scenarios, --overhead-rounds)");
         }
       }
-      return new Options(out, agent, staticReport, plan, chess, scenarios);
+      return new Options(out, agent, staticReport, plan, chess, scenarios, overheadRounds);
     }
   }
 
@@ -126,7 +137,7 @@ public final class CostRunner {
     for (Scenario scenario : options.scenarios()) {
       scenarios.add(measure(scenario));
     }
-    AgentOverhead overhead = agentOverhead(options.scenarios().contains(Scenario.NETTY_SLEEP));
+    AgentOverhead overhead = agentOverhead(true);
     LoadPlan plan = options.plan();
     CostReport report = new CostReport(chess, scenarios, overhead,
         new Setup(plan.requests(), plan.timeLimit().toMillis() / 1000.0, plan.connections(), plan.warmup(),
@@ -226,25 +237,23 @@ public final class CostRunner {
     return ms >= 10 ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms);
   }
 
-  /** Rounds of the overhead comparison; each runs the workload without and then with the agent. */
-  private static final int OVERHEAD_ROUNDS = 2;
-
   /**
    * The fixed Netty workload without and with the agent, alternating so that a neighbour's load
    * on a shared machine hits both sides; the best round of each side is compared.
    */
   private AgentOverhead agentOverhead(boolean wanted) throws IOException, InterruptedException {
+    // The comparison runs its own NETTY_SLEEP processes, whichever scenarios were chosen.
     String workload = "Netty HTTP server, fixed SleepInEventLoop variant";
     if (!launch.hasAgent()) {
       return new AgentOverhead(workload, null, null, null, AgentReport.NO_AGENT);
     }
-    if (!wanted) {
-      return new AgentOverhead(workload, null, null, null, "n/a — the NETTY_SLEEP scenario was not run");
+    if (!wanted || options.overheadRounds() == 0) {
+      return new AgentOverhead(workload, null, null, null, "n/a — not measured in this run (--overhead-rounds 0)");
     }
     console.print("Agent overhead: ");
     VariantCost bestWithout = null;
     VariantCost bestWith = null;
-    for (int round = 1; round <= OVERHEAD_ROUNDS; round++) {
+    for (int round = 1; round <= options.overheadRounds(); round++) {
       VariantCost without = runVariant(Scenario.NETTY_SLEEP, Variant.FIXED, -1, false, "-overhead-" + round);
       VariantCost with = runVariant(Scenario.NETTY_SLEEP, Variant.FIXED, -1, true, "-overhead-" + round);
       console.printf(Locale.ROOT, "round %d %.0f vs %.0f req/s; ", round, without.throughput(), with.throughput());
@@ -255,7 +264,7 @@ public final class CostRunner {
     double ratio = bestWithout.throughput() > 0 ? bestWith.throughput() / bestWithout.throughput() : 0;
     return new AgentOverhead(workload, bestWithout.throughput(), bestWith.throughput(), ratio,
         String.format(Locale.ROOT, "best of %d alternating rounds each; requests/s with the agent over without;"
-            + " innocent p99 %s ms without, %s ms with", OVERHEAD_ROUNDS,
+            + " innocent p99 %s ms without, %s ms with", options.overheadRounds(),
             format(bestWithout.innocent().p99Ms()), format(bestWith.innocent().p99Ms())));
   }
 

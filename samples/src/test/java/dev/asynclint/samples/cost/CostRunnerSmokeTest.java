@@ -27,8 +27,8 @@ class CostRunnerSmokeTest {
   void writesConsistentJsonHtmlAndTable() throws Exception {
     String agent = System.getProperty("samples.agent", "");
     CostRunner.Options options = CostRunner.Options.parse(new String[] {
-        "--out", out.toString(), "--plan", "smoke", "--chess", "smoke", "--scenarios", "REACTOR_AUDIT",
-        "--agent", agent});
+        "--out", out.toString(), "--plan", "smoke", "--chess", "smoke", "--scenarios", "NETTY_SLEEP,REACTOR_AUDIT",
+        "--agent", agent, "--overhead-rounds", "0"});
     ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     new CostRunner(options, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
@@ -43,7 +43,23 @@ class CostRunnerSmokeTest {
         .isWithin(1e-9).of(chess.path("blockingSeconds").asDouble() / chess.path("loopSeconds").asDouble());
     assertThat(chess.path("timeline").path("blocking").size()).isEqualTo(48);
 
-    JsonNode scenario = cost.path("scenarios").get(0);
+    JsonNode sleep = cost.path("scenarios").get(0);
+    assertThat(sleep.path("rule").asText()).isEqualTo("SleepInEventLoop");
+    assertThat(sleep.path("code").asText()).isEqualTo("Thread.sleep(SLOW_MS);");
+    long sleeps = sleep.path("violating").path("counters").path("slow").asLong();
+    assertThat(sleeps).isAtLeast(20);
+    JsonNode stall = sleep.path("violating").path("stall");
+    if (cost.path("setup").path("agent").asBoolean()) {
+      // The agent saw the sleeps at the marked line: at most one per /slow request, each >= 20 ms.
+      assertThat(stall.path("measured").asBoolean()).isTrue();
+      assertThat(stall.path("count").asLong()).isIn(com.google.common.collect.Range.closed(1L, sleeps));
+      assertThat(stall.path("totalMs").asDouble()).isAtLeast(19.0 * stall.path("count").asLong());
+      assertThat(sleep.path("fixed").path("stall").path("count").asLong()).isEqualTo(0);
+    } else {
+      assertThat(stall.path("note").asText()).isEqualTo(AgentReport.NO_AGENT);
+    }
+
+    JsonNode scenario = cost.path("scenarios").get(1);
     assertThat(scenario.path("rule").asText()).isEqualTo("UnsubscribedPublisher");
     assertThat(scenario.path("site").asText()).matches("ReactorPipeline\\.java:\\d+");
     assertThat(scenario.path("code").asText()).contains("doOnNext(p -> audit.record(p))");
