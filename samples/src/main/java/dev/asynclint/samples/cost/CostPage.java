@@ -154,7 +154,7 @@ final class CostPage {
       html.append(String.format(Locale.ROOT, "<td><span style=\"color:%s\">%s</span> → <span style=\"color:%s\">%s</span></td>",
           VIOLATING, CostRunner.format(v.innocent().p99Ms()), FIXED, CostRunner.format(f.innocent().p99Ms())));
       html.append("<td>").append(v.lost() == null ? "—"
-          : String.format(Locale.ROOT, "<b style=\"color:%s\">%d</b> %s / %d", VIOLATING, v.lost(),
+          : String.format(Locale.ROOT, "<b style=\"color:%s\">%,d</b> %s / %,d", VIOLATING, v.lost(),
               escape(scenario.cost().lostLabel()), f.lost())).append("</td>");
       html.append("<td>").append(v.stall().measured()
           ? String.format(Locale.ROOT, "%,.0f ms in %d calls", orZero(v.stall().totalMs()),

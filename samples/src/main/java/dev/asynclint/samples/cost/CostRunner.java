@@ -211,7 +211,7 @@ public final class CostRunner {
     StringBuilder summary = new StringBuilder();
     if (scenario.losesOutcomes()) {
       long produced = violating.counters().getOrDefault(scenario.producedCounter(), 0L);
-      summary.append(String.format(Locale.ROOT, "%d of %d %s (fixed: %d of %d); ",
+      summary.append(String.format(Locale.ROOT, "%,d of %,d %s (fixed: %,d of %,d); ",
           violating.lost(), produced, scenario.lostLabel(), fixed.lost(),
           fixed.counters().getOrDefault(scenario.producedCounter(), 0L)));
     }
