@@ -1,0 +1,76 @@
+package dev.asynclint.bench;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link AgentOverheadBenchmark} without and with {@code -javaagent} in the same run, forks
+ * alternating, and prints throughput and the ratio. Usage: {@code AgentOverheadRun <agent.jar> [forks]}.
+ */
+public final class AgentOverheadRun {
+  private AgentOverheadRun() {}
+
+  public static void main(String[] args) throws Exception {
+    String agentJar = args[0];
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    Map<String, double[]> without = new LinkedHashMap<>();
+    Map<String, double[]> with = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      collect(run(null), without, rounds, round);
+      collect(run("-javaagent:" + agentJar + "=quiet=true"), with, rounds, round);
+    }
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-16s %22s %22s %8s%n", "benchmark", "without agent (ops/ms)",
+        "with agent (ops/ms)", "ratio");
+    for (String name : without.keySet()) {
+      double[] a = stats(without.get(name));
+      double[] b = stats(with.get(name));
+      System.out.printf(Locale.ROOT, "%-16s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f%n",
+          name, a[0], a[1], b[0], b[1], b[0] / a[0]);
+    }
+    System.out.println("(mean ± standard deviation over " + rounds + " fork(s) per configuration, each the"
+        + " mean of its measurement iterations)");
+  }
+
+  private static Collection<RunResult> run(String jvmArg) throws Exception {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(AgentOverheadBenchmark.class.getName())
+        .forks(1)
+        .warmupIterations(3)
+        .warmupTime(TimeValue.seconds(2))
+        .measurementIterations(4)
+        .measurementTime(TimeValue.seconds(2));
+    if (jvmArg != null) {
+      options = options.jvmArgsAppend(jvmArg);
+    }
+    return new Runner(options.build()).run();
+  }
+
+  private static void collect(Collection<RunResult> results, Map<String, double[]> into, int rounds, int round) {
+    for (RunResult r : results) {
+      String label = r.getParams().getBenchmark();
+      label = label.substring(label.lastIndexOf('.') + 1);
+      into.computeIfAbsent(label, k -> new double[rounds])[round] = r.getPrimaryResult().getScore();
+    }
+  }
+
+  private static double[] stats(double[] xs) {
+    double mean = 0;
+    for (double x : xs) {
+      mean += x;
+    }
+    mean /= xs.length;
+    double var = 0;
+    for (double x : xs) {
+      var += (x - mean) * (x - mean);
+    }
+    return new double[] {mean, xs.length > 1 ? Math.sqrt(var / (xs.length - 1)) : 0};
+  }
+}

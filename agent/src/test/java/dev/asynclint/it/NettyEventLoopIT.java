@@ -1,0 +1,131 @@
+package dev.asynclint.it;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.asynclint.agent.AsyncLint;
+import dev.asynclint.agent.CallSite;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The agent on a real Netty NIO event loop (run with -javaagent by failsafe). */
+class NettyEventLoopIT {
+  private static NioEventLoopGroup group;
+
+  @BeforeAll
+  static void start() {
+    System.out.println("JVM " + Runtime.version() + ", agent installed: " + AsyncLint.isInstalled());
+    group = new NioEventLoopGroup(1);
+  }
+
+  @AfterAll
+  static void stop() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @Test
+  void fiftySleepsAreAttributedToTheirLineWithTheRightCountAndTotal() throws Exception {
+    Workloads.Ran ran = group.submit(Workloads::sleepFiftyTimes).get();
+
+    CallSite site = Sites.get("SleepInEventLoop", ran.site());
+    assertThat(site.count()).isEqualTo(50);
+    assertThat(site.totalMs()).isAtLeast(50 * 20.0);
+    Sites.assertTotalNear(site, ran.stopwatchMs());
+    assertThat(site.api()).isEqualTo("java.lang.Thread.sleep");
+    assertThat(site.threads()).hasSize(1);
+    assertThat(site.threads().get(0)).startsWith("nioEventLoopGroup-");
+    assertThat(site.p50Ms()).isAtLeast(19.0);
+  }
+
+  @Test
+  void theSameSleepOnAPlainThreadOrAnExecutorThatMayBlockIsNotReported() throws Exception {
+    Workloads.Ran onMain = Workloads.sleepOnce();
+    Workloads.Ran onPlain = CompletableFuture.supplyAsync(() -> {
+      try {
+        return Workloads.sleepOnce();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }, r -> new Thread(r, "plain").start()).get();
+    // Netty's DefaultEventExecutorGroup is its pool for handlers that may block.
+    DefaultEventExecutorGroup blockingPool = new DefaultEventExecutorGroup(1);
+    try {
+      blockingPool.submit(Workloads::sleepOnce).get();
+    } finally {
+      blockingPool.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    assertThat(onMain.site()).isEqualTo(onPlain.site());
+    Sites.assertNothingAt(onMain.site());
+  }
+
+  @Test
+  void fileReadInAChannelHandlerIsBlockingIoAtTheHandlerLine() throws Exception {
+    Path file = Files.writeString(Files.createTempFile("async-lint", ".txt"), "hello");
+    CompletableFuture<String> siteSeen = new CompletableFuture<>();
+    Channel server = new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+              @Override
+              public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+                io.netty.util.ReferenceCountUtil.release(msg);
+                String site = Sites.nextLine();
+                byte[] bytes = Files.readAllBytes(file);
+                siteSeen.complete(site);
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+              }
+            });
+          }
+        })
+        .bind("127.0.0.1", 0).sync().channel();
+    NioEventLoopGroup clientGroup = new NioEventLoopGroup(1);
+    try {
+      Channel client = new Bootstrap().group(clientGroup).channel(NioSocketChannel.class)
+          .handler(new ChannelInboundHandlerAdapter())
+          .connect(server.localAddress()).sync().channel();
+      client.writeAndFlush(Unpooled.wrappedBuffer(new byte[] {1})).sync();
+      String site = siteSeen.get(10, TimeUnit.SECONDS);
+      Thread.sleep(50); // the hook records after readAllBytes returns
+      CallSite seen = Sites.get("BlockingIoInEventLoop", site);
+      assertThat(seen.count()).isEqualTo(1);
+      assertThat(seen.api()).isEqualTo("java.nio.file.Files.readAllBytes");
+      client.close().sync();
+    } finally {
+      server.close().sync();
+      clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aThreeHundredMillisecondSpinIsAttributedToItsMethod() throws Exception {
+    group.submit(Workloads::spinFor300ms).get();
+    Thread.sleep(50); // the task's end is recorded just after the future completes
+
+    List<CallSite> spins = Sites.inMethod("NonYieldingLoopInEventLoop", Workloads.class.getName() + ".spinFor300ms");
+    assertThat(spins).hasSize(1);
+    assertThat(spins.get(0).count()).isEqualTo(1);
+    assertThat(spins.get(0).totalMs()).isAtLeast(280.0);
+    assertThat(spins.get(0).totalMs()).isAtMost(450.0);
+  }
+}
