@@ -51,14 +51,27 @@ abstract class BlockingInEventLoopChecker extends BugChecker
   private Description check(Tree tree, VisitorState state) {
     try {
       Catalog catalog = config.catalog(state);
-      Optional<BlockingCall> call = new BlockingCallClassifier(catalog).classify(tree, state)
-          .filter(c -> c.category() == category);
-      if (call.isEmpty()) {
+      TransitiveSummaries summaries = TransitiveSummaries.of(state, catalog, config);
+      if (config.writeSummaries()) {
+        SummaryFile.writeOnce(state, summaries);
+      }
+      Optional<BlockingCall> direct = new BlockingCallClassifier(catalog).classify(tree, state);
+      Optional<BlockingCall> call = direct.filter(c -> c.category() == category)
+          .map(c -> TransitiveSummaries.spliced(c, tree));
+      if (call.isEmpty() && (direct.isPresent() || !summaries.mayReach(tree))) {
         return Description.NO_MATCH;
       }
       EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
       if (context == null) {
         return Description.NO_MATCH;
+      }
+      if (call.isEmpty()) {
+        // Reported here, at the call inside event-loop code, never in the helper: the helper may
+        // be fine on the other threads that call it.
+        call = summaries.reach(tree, category, state);
+        if (call.isEmpty()) {
+          return Description.NO_MATCH;
+        }
       }
       Description.Builder description = buildDescription(tree)
           .setMessage(Messages.blockingCall(call.get(), context, catalog));
