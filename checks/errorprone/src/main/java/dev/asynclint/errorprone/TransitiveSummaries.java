@@ -11,6 +11,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
@@ -37,13 +38,13 @@ import dev.asynclint.core.Category;
 import dev.asynclint.core.EventLoopEntry;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -77,17 +78,35 @@ final class TransitiveSummaries {
    * @param chain the steps from the summarised method (first) to the blocking API (last)
    * @param depth how many of the project's own methods the chain goes through
    */
-  record Reach(Category category, List<String> chain, String reason, String alternative, int depth) {
+  record Reach(
+      String kind, @Nullable Category category, List<String> chain, String reason,
+      String alternative, int depth) {
     Reach prefixedBy(String step) {
-      List<String> longer = new ArrayList<>(chain.size() + 1);
-      longer.add(step);
-      longer.addAll(chain);
-      return new Reach(category, List.copyOf(longer), reason, alternative, depth + 1);
+      return new Reach(kind, category, prepend(step, chain), reason, alternative, depth + 1);
     }
   }
 
+  /**
+   * Something a method does itself, not a call, that a rule follows through calls just like a
+   * blocking API: {@code NonYieldingLoopInEventLoop} registers "contains a loop that never
+   * yields", so a handler that calls a method with such a loop is reported at the call, with the
+   * chain. Register before compilation starts (from the check's constructor).
+   */
+  interface MethodProperty {
+    /** What the method does ("spins until a flag is set"), or null when it does not have the property. */
+    @Nullable String test(MethodTree method, VisitorState state);
+  }
+
+  private static final Map<String, MethodProperty> PROPERTIES =
+      Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+
+  /** Adds a property under a rule id; summaries made after this follow it through calls. */
+  static void registerProperty(String kind, MethodProperty property) {
+    PROPERTIES.put(kind, property);
+  }
+
   /** Why a call is not (or is) reported: the verdict of {@link #explain}, for tests and docs. */
-  record Verdict(Map<Category, Reach> reaches, String why) {}
+  record Verdict(Map<String, Reach> reaches, String why) {}
 
   private static final Map<Context, TransitiveSummaries> PER_COMPILATION =
       Collections.synchronizedMap(new WeakHashMap<>());
@@ -99,6 +118,7 @@ final class TransitiveSummaries {
   private final Symtab symtab;
   private final BlockingCallClassifier classifier;
   private final EventLoopContextResolver resolver;
+  private final Map<String, MethodProperty> properties;
 
   private final Map<Symbol, Result> finals = new HashMap<>();
   private final Map<Symbol, Result> provisional = new HashMap<>();
@@ -114,6 +134,9 @@ final class TransitiveSummaries {
     this.symtab = Symtab.instance(context);
     this.classifier = new BlockingCallClassifier(catalog);
     this.resolver = new EventLoopContextResolver(catalog, config);
+    synchronized (PROPERTIES) {
+      this.properties = Map.copyOf(PROPERTIES);
+    }
   }
 
   static TransitiveSummaries of(VisitorState state, Catalog catalog, AsyncLintConfig config) {
@@ -141,7 +164,7 @@ final class TransitiveSummaries {
 
   /** The blocking call of {@code category} that {@code call} reaches through project methods. */
   synchronized Optional<BlockingCall> reach(Tree call, Category category, VisitorState state) {
-    Reach reach = reachesOf(call, state).get(category);
+    Reach reach = reachesOf(call, state).get(category.name());
     if (reach == null) {
       return Optional.empty();
     }
@@ -149,10 +172,15 @@ final class TransitiveSummaries {
         reach.reason(), reach.alternative(), reach.chain()));
   }
 
+  /** The chain from {@code call} to a method with a registered {@link MethodProperty}. */
+  synchronized Optional<Reach> reachProperty(Tree call, String kind, VisitorState state) {
+    return Optional.ofNullable(reachesOf(call, state).get(kind));
+  }
+
   /** What {@code call} reaches, and in words why (not), e.g. which implementation does not block. */
   synchronized Verdict explain(Tree call, VisitorState state) {
     StringBuilder why = new StringBuilder();
-    Map<Category, Reach> reaches = callResult(call, maxDepth, state, why).reaches;
+    Map<String, Reach> reaches = callResult(call, maxDepth, state, why).reaches;
     return new Verdict(reaches, why.toString());
   }
 
@@ -173,6 +201,7 @@ final class TransitiveSummaries {
           continue; // already in a catalog or annotated @Blocking: downstream sees it as such
         }
         compute(method, maxDepth, state).reaches.values().stream()
+            .filter(reach -> reach.category() != null)
             .min(java.util.Comparator.comparingInt(Reach::depth))
             .ifPresent(reach -> out.put(method, reach));
       }
@@ -189,7 +218,7 @@ final class TransitiveSummaries {
     return true;
   }
 
-  private Map<Category, Reach> reachesOf(Tree call, VisitorState state) {
+  private Map<String, Reach> reachesOf(Tree call, VisitorState state) {
     return callResult(call, maxDepth, state, null).reaches;
   }
 
@@ -199,14 +228,14 @@ final class TransitiveSummaries {
   private static final class Result {
     static final Result CUT = new Result(Map.of(), true, NONE, 0);
 
-    final Map<Category, Reach> reaches;
+    final Map<String, Reach> reaches;
     /** The depth bound stopped the search somewhere below. */
     final boolean truncated;
     /** The lowest stack position this result depended on (a recursive call), or NONE. */
     final int low;
     final int budget;
 
-    Result(Map<Category, Reach> reaches, boolean truncated, int low, int budget) {
+    Result(Map<String, Reach> reaches, boolean truncated, int low, int budget) {
       this.reaches = reaches;
       this.truncated = truncated;
       this.low = low;
@@ -221,9 +250,9 @@ final class TransitiveSummaries {
       if (wanted >= budget) {
         return this;
       }
-      Map<Category, Reach> kept = new EnumMap<>(Category.class);
+      Map<String, Reach> kept = new TreeMap<>();
       boolean cut = truncated;
-      for (Map.Entry<Category, Reach> e : reaches.entrySet()) {
+      for (Map.Entry<String, Reach> e : reaches.entrySet()) {
         if (e.getValue().depth() <= wanted) {
           kept.put(e.getKey(), e.getValue());
         } else {
@@ -235,14 +264,14 @@ final class TransitiveSummaries {
   }
 
   private final class Accumulator {
-    final Map<Category, Reach> reaches = new EnumMap<>(Category.class);
+    final Map<String, Reach> reaches = new TreeMap<>();
     boolean truncated;
     int low = NONE;
 
     void offer(Reach reach) {
-      Reach known = reaches.get(reach.category());
+      Reach known = reaches.get(reach.kind());
       if (known == null || reach.depth() < known.depth()) {
-        reaches.put(reach.category(), reach);
+        reaches.put(reach.kind(), reach);
       }
     }
 
@@ -300,6 +329,12 @@ final class TransitiveSummaries {
     String step = step(method);
     Accumulator acc = new Accumulator();
     scanCalls(tree.body, budget, step, acc, state);
+    for (Map.Entry<String, MethodProperty> property : properties.entrySet()) {
+      String what = property.getValue().test(tree, state);
+      if (what != null) {
+        acc.offer(new Reach(property.getKey(), null, List.of(step), what, "", 1));
+      }
+    }
     return acc.result(budget);
   }
 
@@ -381,7 +416,7 @@ final class TransitiveSummaries {
       Optional<BlockingCall> direct = classifier.classify(method, null, state);
       if (direct.isPresent()) {
         Reach reach = catalogReach(direct.get(), method);
-        return new Result(Map.of(reach.category(), reach), false, NONE, budget);
+        return new Result(Map.of(reach.kind(), reach), false, NONE, budget);
       }
     }
     Type receiver = BlockingCallClassifier.receiverType(call, method);
@@ -427,16 +462,16 @@ final class TransitiveSummaries {
       return new Result(Map.of(), false, NONE, budget);
     }
     Accumulator acc = new Accumulator();
-    Map<Category, Reach> shortest = null;
+    Map<String, Reach> shortest = null;
     for (MethodSymbol implementation : implementations) {
       Result result = compute(implementation, budget, state);
       acc.dependOn(result);
       if (shortest == null) {
-        shortest = new EnumMap<>(Category.class);
+        shortest = new TreeMap<>();
         shortest.putAll(result.reaches);
       } else {
         shortest.keySet().retainAll(result.reaches.keySet());
-        for (Map.Entry<Category, Reach> e : result.reaches.entrySet()) {
+        for (Map.Entry<String, Reach> e : result.reaches.entrySet()) {
           shortest.computeIfPresent(e.getKey(),
               (c, known) -> e.getValue().depth() < known.depth() ? e.getValue() : known);
         }
@@ -449,8 +484,8 @@ final class TransitiveSummaries {
     note(why, implementations.size() + " implementation(s) of " + step(method) + " in this compilation");
     for (Reach reach : shortest.values()) {
       acc.offer(reach.chain().get(0).equals(step(method)) ? reach
-          : new Reach(reach.category(), prepend(step(method), reach.chain()), reach.reason(),
-              reach.alternative(), reach.depth()));
+          : new Reach(reach.kind(), reach.category(), prepend(step(method), reach.chain()),
+              reach.reason(), reach.alternative(), reach.depth()));
     }
     return acc.result(budget);
   }
@@ -501,7 +536,8 @@ final class TransitiveSummaries {
       }
       reason = reason.substring(which + SummaryFile.WHICH.length());
     }
-    return new Reach(call.category(), List.copyOf(chain), reason, call.alternative(), 0);
+    return new Reach(call.category().name(), call.category(), List.copyOf(chain), reason,
+        call.alternative(), 0);
   }
 
   /**

@@ -193,6 +193,30 @@ class TransitiveBlockingTest {
   }
 
   @Test
+  void rulesAboutWhatAMethodDoesFollowCallsThroughTheSameSummaries() {
+    CompilationTestHelper.newInstance(TransitiveVerdictProbe.class, getClass())
+        .addSourceLines("Spin.java",
+            "import java.util.concurrent.atomic.AtomicBoolean;",
+            "class Spin {",
+            "  static void waitFor(AtomicBoolean flag) { while (!flag.get()) { } }",
+            "  static void poll(AtomicBoolean flag) { if (flag != null) waitFor(flag); }",
+            "  static void once(AtomicBoolean flag) { flag.set(true); }",
+            "}")
+        .addSourceLines("Probe.java",
+            "class Probe {",
+            "  void probe(java.util.concurrent.atomic.AtomicBoolean flag) {",
+            "    // BUG: Diagnostic contains: reaches [SpinLoop] Spin.waitFor",
+            "    Spin.waitFor(flag);",
+            "    // BUG: Diagnostic contains: reaches [SpinLoop] Spin.poll → Spin.waitFor",
+            "    Spin.poll(flag);",
+            "    // BUG: Diagnostic contains: reaches nothing",
+            "    Spin.once(flag);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void everyImplementationBlockingCountsAndBlockingAnnotationOnAnInterfaceMethod() {
     io.addSourceLines("Repo.java",
             "import org.jetbrains.annotations.Blocking;",

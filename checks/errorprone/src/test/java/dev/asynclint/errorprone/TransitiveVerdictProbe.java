@@ -21,6 +21,24 @@ import java.util.stream.Collectors;
 public final class TransitiveVerdictProbe extends BugChecker implements MethodInvocationTreeMatcher {
   private final AsyncLintConfig config = new AsyncLintConfig(ErrorProneFlags.empty());
 
+  /** Stands in for NonYieldingLoopInEventLoop's detector: an empty while loop spins. */
+  public TransitiveVerdictProbe() {
+    TransitiveSummaries.registerProperty("SpinLoop", (method, state) -> {
+      boolean[] spins = {false};
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree loop, Void unused) {
+          if (loop.getStatement() instanceof com.sun.source.tree.BlockTree block
+              && block.getStatements().isEmpty()) {
+            spins[0] = true;
+          }
+          return super.visitWhileLoop(loop, unused);
+        }
+      }.scan(method.getBody(), null);
+      return spins[0] ? "spins in an empty loop" : null;
+    });
+  }
+
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
@@ -30,7 +48,7 @@ public final class TransitiveVerdictProbe extends BugChecker implements MethodIn
     TransitiveSummaries.Verdict verdict =
         TransitiveSummaries.of(state, config.catalog(state), config).explain(tree, state);
     String reaches = verdict.reaches().values().stream()
-        .map(r -> "[" + r.category() + "] " + String.join(" → ", r.chain()))
+        .map(r -> "[" + r.kind() + "] " + String.join(" → ", r.chain()))
         .collect(Collectors.joining(", "));
     return buildDescription(tree)
         .setMessage("reaches " + (reaches.isEmpty() ? "nothing" : reaches) + " — " + verdict.why())
