@@ -63,7 +63,7 @@ for p in api code comp file main model parser processing tree util; do
 done
 EXPORTS+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED" "-J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED")
 
-COMMON=(-J-Xmx2g -proc:none -nowarn -Xlint:none -XDsuppressNotes -encoding UTF-8 --release 11 -cp "$(cat classpath.txt)")
+COMMON=(-J-Xmx2g -proc:none -Xmaxwarns 100000 -Xlint:none -XDsuppressNotes -encoding UTF-8 --release 11 -cp "$(cat classpath.txt)")
 EP=("${EXPORTS[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PROCESSORPATH")
 LINT_CHECKS="-Xep:SleepInEventLoop:WARN -Xep:BlockingIoInEventLoop:WARN -Xep:BlockingWaitInEventLoop:WARN"
 for extra in NonYieldingLoopInEventLoop UnawaitedFuture UnsubscribedPublisher; do

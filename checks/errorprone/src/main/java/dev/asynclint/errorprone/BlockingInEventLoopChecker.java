@@ -61,7 +61,8 @@ abstract class BlockingInEventLoopChecker extends BugChecker
       if (call.isEmpty() && (direct.isPresent() || !summaries.mayReach(tree))) {
         return Description.NO_MATCH;
       }
-      EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
+      EventLoopContext context = summaries.contextOf(tree,
+          () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
       if (context == null) {
         return Description.NO_MATCH;
       }

@@ -35,6 +35,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.Category;
+import dev.asynclint.core.EventLoopContext;
 import dev.asynclint.core.EventLoopEntry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -126,6 +127,8 @@ final class TransitiveSummaries {
   private final Map<ClassSymbol, Map<Symbol, JCTree>> declarations = new HashMap<>();
   private final Map<VarSymbol, Boolean> assignedOnce = new HashMap<>();
   private @Nullable List<ClassSymbol> sourceClasses;
+  private final Map<Symbol.TypeSymbol, List<ClassSymbol>> concreteSubclasses = new HashMap<>();
+  private final Map<Dispatch, Set<MethodSymbol>> implementations = new HashMap<>();
 
   private TransitiveSummaries(Catalog catalog, AsyncLintConfig config, Context context) {
     this.catalog = catalog;
@@ -148,6 +151,23 @@ final class TransitiveSummaries {
       }
       return known;
     }
+  }
+
+  private @Nullable Tree lastContextTree;
+  private @Nullable EventLoopContext lastContext;
+
+  /**
+   * The event-loop context of a call, resolved once: the three blocking checks visit the same
+   * tree one after another, and most calls to project methods are not blocking at all.
+   */
+  synchronized @Nullable EventLoopContext contextOf(
+      Tree tree, java.util.function.Supplier<@Nullable EventLoopContext> resolve) {
+    if (tree != lastContextTree) {
+      lastContextTree = null;
+      lastContext = resolve.get();
+      lastContextTree = tree;
+    }
+    return lastContext;
   }
 
   /**
@@ -446,17 +466,8 @@ final class TransitiveSummaries {
       return new Result(Map.of(), false, NONE, budget);
     }
     Type staticType = receiver == null ? owner.type : receiver;
-    Set<MethodSymbol> implementations = new LinkedHashSet<>();
-    for (ClassSymbol candidate : sourceClasses()) {
-      if (candidate.isInterface() || (candidate.flags() & Flags.ABSTRACT) != 0
-          || !candidate.isSubClass(staticType.tsym, types)) {
-        continue;
-      }
-      MethodSymbol implementation = method.implementation(candidate, types, true);
-      if (implementation != null && (implementation.flags() & Flags.ABSTRACT) == 0) {
-        implementations.add(implementation);
-      }
-    }
+    Set<MethodSymbol> implementations = this.implementations.computeIfAbsent(
+        new Dispatch(method, staticType.tsym), d -> implementationsOf(d, types));
     if (implementations.isEmpty()) {
       note(why, "no implementation of " + step(method) + " in this compilation");
       return new Result(Map.of(), false, NONE, budget);
@@ -488,6 +499,32 @@ final class TransitiveSummaries {
               reach.reason(), reach.alternative(), reach.depth()));
     }
     return acc.result(budget);
+  }
+
+  /** A virtual call: the method named, on a receiver of this static type. */
+  private record Dispatch(MethodSymbol method, Symbol.TypeSymbol staticType) {}
+
+  private Set<MethodSymbol> implementationsOf(Dispatch dispatch, Types types) {
+    Set<MethodSymbol> out = new LinkedHashSet<>();
+    for (ClassSymbol candidate : concreteSubclasses.computeIfAbsent(
+        dispatch.staticType(), t -> concreteSubclassesOf(t, types))) {
+      MethodSymbol implementation = dispatch.method().implementation(candidate, types, true);
+      if (implementation != null && (implementation.flags() & Flags.ABSTRACT) == 0) {
+        out.add(implementation);
+      }
+    }
+    return out;
+  }
+
+  private List<ClassSymbol> concreteSubclassesOf(Symbol.TypeSymbol type, Types types) {
+    List<ClassSymbol> out = new ArrayList<>();
+    for (ClassSymbol candidate : sourceClasses()) {
+      if (!candidate.isInterface() && (candidate.flags() & Flags.ABSTRACT) == 0
+          && candidate.isSubClass(type, types)) {
+        out.add(candidate);
+      }
+    }
+    return out;
   }
 
   private static List<String> prepend(String step, List<String> chain) {
@@ -556,7 +593,10 @@ final class TransitiveSummaries {
   static String step(MethodSymbol method) {
     String owner = method.enclClass().getSimpleName().toString();
     if (owner.isEmpty()) {
-      owner = "(anonymous " + method.enclClass().getSuperclass().tsym.getSimpleName() + ")";
+      ClassSymbol anonymous = method.enclClass();
+      Type named = anonymous.getInterfaces().isEmpty() ? anonymous.getSuperclass()
+          : anonymous.getInterfaces().head;
+      owner = "(anonymous " + named.tsym.getSimpleName() + ")";
     }
     return method.isConstructor() ? "new " + owner : owner + "." + method.getSimpleName();
   }
