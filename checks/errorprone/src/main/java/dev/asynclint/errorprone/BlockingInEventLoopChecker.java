@@ -55,13 +55,14 @@ abstract class BlockingInEventLoopChecker extends BugChecker
       if (config.writeSummaries()) {
         SummaryFile.writeOnce(state, summaries);
       }
-      Optional<BlockingCall> direct = new BlockingCallClassifier(catalog).classify(tree, state);
+      Optional<BlockingCall> direct =
+          summaries.classified(tree, () -> new BlockingCallClassifier(catalog).classify(tree, state));
       Optional<BlockingCall> call = direct.filter(c -> c.category() == category)
           .map(c -> TransitiveSummaries.spliced(c, tree));
       if (call.isEmpty() && (direct.isPresent() || !summaries.mayReach(tree))) {
         return Description.NO_MATCH;
       }
-      EventLoopContext context = summaries.contextOf(tree,
+      EventLoopContext context = summaries.contextOf(tree, state,
           () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
       if (context == null) {
         return Description.NO_MATCH;

@@ -89,7 +89,8 @@ final class CatalogLookup {
     Types types = state.getTypes();
     List<String> out = new ArrayList<>(method.getParameters().size());
     for (Symbol.VarSymbol p : method.getParameters()) {
-      out.add(types.erasure(p.type).toString());
+      // Varargs print as "T..." only sometimes (erasure can drop the flag): always write "T[]".
+      out.add(types.erasure(p.type).toString().replace("...", "[]"));
     }
     return out;
   }

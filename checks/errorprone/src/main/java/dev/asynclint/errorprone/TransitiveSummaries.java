@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -153,21 +154,52 @@ final class TransitiveSummaries {
     }
   }
 
-  private @Nullable Tree lastContextTree;
-  private @Nullable EventLoopContext lastContext;
+  private @Nullable CompilationUnitTree contextUnit;
+  private final Map<Tree, Optional<EventLoopContext>> contexts = new java.util.IdentityHashMap<>();
+  private @Nullable Tree lastClassified;
+  private Optional<BlockingCall> lastClassification = Optional.empty();
 
   /**
-   * The event-loop context of a call, resolved once: the three blocking checks visit the same
-   * tree one after another, and most calls to project methods are not blocking at all.
+   * The event-loop context of a call, resolved once per enclosing lambda, method reference,
+   * method or class: resolution walks outward from the call and stops at the first of those, so
+   * every call directly inside it has the same answer. Calls to project methods are many, and
+   * the three blocking checks ask about each of them.
    */
   synchronized @Nullable EventLoopContext contextOf(
-      Tree tree, java.util.function.Supplier<@Nullable EventLoopContext> resolve) {
-    if (tree != lastContextTree) {
-      lastContextTree = null;
-      lastContext = resolve.get();
-      lastContextTree = tree;
+      Tree tree, VisitorState state, java.util.function.Supplier<@Nullable EventLoopContext> resolve) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (unit != contextUnit) {
+      contexts.clear(); // keep only one file's answers in memory
+      contextUnit = unit;
     }
-    return lastContext;
+    Tree callable = tree instanceof MemberReferenceTree ? tree : null;
+    for (TreePath p = state.getPath().getParentPath(); callable == null && p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree
+          || leaf instanceof com.sun.source.tree.MethodTree || leaf instanceof ClassTree) {
+        callable = leaf;
+      }
+    }
+    if (callable == null) {
+      return resolve.get();
+    }
+    Optional<EventLoopContext> known = contexts.get(callable);
+    if (known == null) {
+      known = Optional.ofNullable(resolve.get());
+      contexts.put(callable, known);
+    }
+    return known.orElse(null);
+  }
+
+  /** The catalog's verdict on a call, worked out once for the three checks that visit it in turn. */
+  synchronized Optional<BlockingCall> classified(
+      Tree tree, java.util.function.Supplier<Optional<BlockingCall>> classify) {
+    if (tree != lastClassified) {
+      lastClassified = null;
+      lastClassification = classify.get();
+      lastClassified = tree;
+    }
+    return lastClassification;
   }
 
   /**
