@@ -88,6 +88,23 @@ class TransitiveBlockingTest {
   }
 
   @Test
+  void commonPoolCallbackReachesAHelperButAnExecutorIsFine() {
+    layers(io)
+        .addSourceLines("Async.java",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.Executor;",
+            "class Async {",
+            "  UserService service = new UserService();",
+            "  CompletableFuture<Object> load(String id, Executor jdbcPool) {",
+            "    // BUG: Diagnostic contains: reaches UserService.load → UserDao.find → PreparedStatement.executeQuery, which runs a JDBC query and waits for the database, inside the lambda passed to `CompletableFuture.supplyAsync`",
+            "    CompletableFuture.supplyAsync(() -> { try { return service.load(id); } catch (Exception e) { throw new RuntimeException(e); } });",
+            "    return CompletableFuture.supplyAsync(() -> { try { return service.load(id); } catch (Exception e) { throw new RuntimeException(e); } }, jdbcPool);",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void helperOnlyCalledFromMainIsNotReported() {
     layers(io)
         .addSourceLines("Batch.java",
