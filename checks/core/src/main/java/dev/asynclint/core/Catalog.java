@@ -41,6 +41,9 @@ public final class Catalog {
   private final List<AsyncResultType> asyncResultTypes;
   private final Map<String, List<BlockingApi>> blockingByName;
   private final List<BlockingApi> blockingByGlob;
+  /** Engines ask per call; the answers are cached (names repeat a lot in a code base). */
+  private final Map<String, List<BlockingApi>> candidatesByName = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<EventLoopEntry.Kind, List<EventLoopEntry>> eventLoopEntriesByKind;
 
   Catalog(
       List<BlockingApi> blockingApis,
@@ -71,6 +74,11 @@ public final class Catalog {
     byName.replaceAll((k, v) -> List.copyOf(v));
     this.blockingByName = Map.copyOf(byName);
     this.blockingByGlob = List.copyOf(byGlob);
+    Map<EventLoopEntry.Kind, List<EventLoopEntry>> byKind = new java.util.EnumMap<>(EventLoopEntry.Kind.class);
+    for (EventLoopEntry.Kind kind : EventLoopEntry.Kind.values()) {
+      byKind.put(kind, this.eventLoopEntries.stream().filter(e -> e.kind() == kind).toList());
+    }
+    this.eventLoopEntriesByKind = byKind;
   }
 
   /** The catalog that ships with async-lint. */
@@ -169,13 +177,15 @@ public final class Catalog {
     if (blockingByGlob.isEmpty()) {
       return exact;
     }
-    List<BlockingApi> out = new ArrayList<>(exact);
-    for (BlockingApi api : blockingByGlob) {
-      if (api.method().matchesName(methodName)) {
-        out.add(api);
+    return candidatesByName.computeIfAbsent(methodName, name -> {
+      List<BlockingApi> out = new ArrayList<>(exact);
+      for (BlockingApi api : blockingByGlob) {
+        if (api.method().matchesName(name)) {
+          out.add(api);
+        }
       }
-    }
-    return out;
+      return List.copyOf(out);
+    });
   }
 
   public List<NonBlockingApi> nonBlockingApis() {
@@ -187,7 +197,7 @@ public final class Catalog {
   }
 
   public List<EventLoopEntry> eventLoopEntries(EventLoopEntry.Kind kind) {
-    return eventLoopEntries.stream().filter(e -> e.kind() == kind).toList();
+    return eventLoopEntriesByKind.get(kind);
   }
 
   public List<OffloadPoint> offloadPoints() {

@@ -6,6 +6,7 @@ import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.util.Context;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.CatalogException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.tools.Diagnostic;
+import javax.tools.JavaFileManager;
+import javax.tools.StandardLocation;
 
 /**
  * Every {@code -XepOpt:AsyncLint:*} flag, read in one place (as NullAway's Config does):
@@ -32,7 +35,15 @@ import javax.tools.Diagnostic;
  *       idiomatically.
  *   <li>{@code AsyncLint:LoopBound=N} (default 1000) — NonYieldingLoopInEventLoop accepts loops
  *       with a constant trip count up to N.
+ *   <li>{@code AsyncLint:MaxDepth=8} — how many of the project's own methods a transitive chain
+ *       (handler → service → DAO → JDBC) may go through.
+ *   <li>{@code AsyncLint:WriteSummaries=true} — write this module's blocking methods to {@value
+ *       Catalog#LIBRARY_RESOURCE} in the class output, for modules compiled against it. Reading
+ *       such files from the class path is always on.
  * </ul>
+ *
+ * A bad flag value never stops the compilation: it is reported once as a warning naming the flag,
+ * and the default is used.
  */
 public final class AsyncLintConfig {
   static final String PREFIX = "AsyncLint:";
@@ -41,7 +52,10 @@ public final class AsyncLintConfig {
   static final String NETTY_FUTURES = PREFIX + "NettyFutures";
   static final String VERTX_WRITES_AND_CLOSES = PREFIX + "VertxWritesAndCloses";
   static final String LOOP_BOUND = PREFIX + "LoopBound";
+  static final String MAX_DEPTH = PREFIX + "MaxDepth";
+  static final String WRITE_SUMMARIES = PREFIX + "WriteSummaries";
   static final int DEFAULT_LOOP_BOUND = 1000;
+  static final int DEFAULT_MAX_DEPTH = 8;
 
   /** Parsed catalogs by file and modification time, shared by every check and compilation. */
   private static final Map<String, Catalog> CATALOGS = new ConcurrentHashMap<>();
@@ -59,29 +73,19 @@ public final class AsyncLintConfig {
   private final boolean nettyFutures;
   private final boolean vertxWritesAndCloses;
   private final int loopBound;
+  private final int maxDepth;
+  private final boolean writeSummaries;
   private final List<String> flagProblems;
 
   public AsyncLintConfig(ErrorProneFlags flags) {
-    this.catalogFile = flags.get(CATALOG_FILE).filter(s -> !s.isBlank()).map(Path::of);
-    this.commonPool = flags.getBoolean(COMMON_POOL).orElse(true);
     List<String> problems = new ArrayList<>();
+    this.catalogFile = flags.get(CATALOG_FILE).filter(s -> !s.isBlank()).map(Path::of);
+    this.commonPool = lenientBoolean(flags, COMMON_POOL, true, problems);
     this.nettyFutures = lenientBoolean(flags, NETTY_FUTURES, false, problems);
     this.vertxWritesAndCloses = lenientBoolean(flags, VERTX_WRITES_AND_CLOSES, false, problems);
-    Optional<String> bound = flags.get(LOOP_BOUND).map(String::strip);
-    int parsed = DEFAULT_LOOP_BOUND;
-    if (bound.isPresent()) {
-      try {
-        parsed = Integer.parseInt(bound.get().replace("_", ""));
-        if (parsed < 0) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        parsed = DEFAULT_LOOP_BOUND;
-        problems.add("async-lint: -XepOpt:" + LOOP_BOUND + "=" + bound.get()
-            + " is not a non-negative whole number; using " + DEFAULT_LOOP_BOUND);
-      }
-    }
-    this.loopBound = parsed;
+    this.writeSummaries = lenientBoolean(flags, WRITE_SUMMARIES, false, problems);
+    this.loopBound = lenientCount(flags, LOOP_BOUND, DEFAULT_LOOP_BOUND, problems);
+    this.maxDepth = lenientCount(flags, MAX_DEPTH, DEFAULT_MAX_DEPTH, problems);
     this.flagProblems = List.copyOf(problems);
   }
 
@@ -103,6 +107,29 @@ public final class AsyncLintConfig {
     return fallback;
   }
 
+  /** A non-negative whole number flag; anything else is a problem to report, not a crash. */
+  private static int lenientCount(ErrorProneFlags flags, String name, int fallback, List<String> problems) {
+    Optional<String> value = flags.get(name).map(String::strip).filter(s -> !s.isEmpty());
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get().replace("_", ""));
+      if (parsed >= 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add("async-lint: -XepOpt:" + name + "=" + value.get()
+        + " is not a non-negative whole number; using " + fallback);
+    return fallback;
+  }
+
+  public boolean commonPool() {
+    return commonPool;
+  }
+
   public boolean nettyFutures() {
     return nettyFutures;
   }
@@ -111,13 +138,18 @@ public final class AsyncLintConfig {
     return vertxWritesAndCloses;
   }
 
-  /**
-   * The largest constant trip count a loop on the event loop may have. A bad flag value is
-   * reported once per compilation as a warning naming the flag, and the default is used.
-   */
+  /** The largest constant trip count a loop on the event loop may have. */
   public int loopBound(VisitorState state) {
     reportFlagProblems(state);
     return loopBound;
+  }
+
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  public boolean writeSummaries() {
+    return writeSummaries;
   }
 
   /** Bad flag values, once per compilation, as warnings naming the flag; analysis goes on. */
@@ -130,14 +162,11 @@ public final class AsyncLintConfig {
     }
   }
 
-  public boolean commonPool() {
-    return commonPool;
-  }
-
   /**
-   * The catalog for this compilation: built-in, plus the user's file. A user file that cannot be
-   * read is reported once as a compile error naming the file and line, and the built-in catalog is
-   * used so the rest of the analysis goes on.
+   * The catalog for this compilation: built-in, plus the user's file, plus the summaries of
+   * libraries on the compilation's class path ({@value Catalog#LIBRARY_RESOURCE}). A user file
+   * that cannot be read is reported once as a compile error naming the file and line, and the
+   * built-in catalog is used so the rest of the analysis goes on; a bad library line is a warning.
    */
   public Catalog catalog(VisitorState state) {
     Context context = state.context;
@@ -145,6 +174,7 @@ public final class AsyncLintConfig {
     if (cached != null) {
       return cached;
     }
+    reportFlagProblems(state);
     Catalog catalog;
     try {
       catalog = userCatalog();
@@ -156,8 +186,39 @@ public final class AsyncLintConfig {
       JavacProcessingEnvironment.instance(context).getMessager().printMessage(Diagnostic.Kind.ERROR, what);
       catalog = Catalog.builtIn();
     }
+    catalog = catalog.mergedWith(libraryCatalog(context));
     PER_COMPILATION.put(context, catalog);
     return catalog;
+  }
+
+  /**
+   * Library summaries on the class path of the code being compiled (not async-lint's own loader,
+   * which only sees the processor path).
+   */
+  private static Catalog libraryCatalog(Context context) {
+    JavaFileManager files = context.get(JavaFileManager.class);
+    ClassLoader loader = files == null ? null : files.getClassLoader(StandardLocation.CLASS_PATH);
+    if (loader == null) {
+      return Catalog.empty();
+    }
+    List<String> problems = new ArrayList<>();
+    Catalog found;
+    try {
+      found = Catalog.fromClasspath(loader, problems);
+    } finally {
+      if (loader instanceof Closeable closeable) {
+        try {
+          closeable.close();
+        } catch (IOException e) {
+          // only the jars it opened stay open a little longer
+        }
+      }
+    }
+    for (String problem : problems) {
+      JavacProcessingEnvironment.instance(context).getMessager().printMessage(Diagnostic.Kind.WARNING,
+          "async-lint: skipped a bad line in a library's " + Catalog.LIBRARY_RESOURCE + ": " + problem);
+    }
+    return found;
   }
 
   private Catalog userCatalog() throws IOException, CatalogException {

@@ -59,14 +59,29 @@ abstract class BlockingInEventLoopChecker extends BugChecker
   /** The analysis of one tree; {@link #check} guards it so no failure reaches javac. */
   Description analyse(Tree tree, VisitorState state) {
     Catalog catalog = config.catalog(state);
-    Optional<BlockingCall> call = new BlockingCallClassifier(catalog).classify(tree, state)
-        .filter(c -> c.category() == category);
-    if (call.isEmpty()) {
+    TransitiveSummaries summaries = TransitiveSummaries.of(state, catalog, config);
+    if (config.writeSummaries()) {
+      SummaryFile.writeOnce(state, summaries);
+    }
+    Optional<BlockingCall> direct =
+        summaries.classified(tree, () -> new BlockingCallClassifier(catalog).classify(tree, state));
+    Optional<BlockingCall> call = direct.filter(c -> c.category() == category)
+        .map(c -> TransitiveSummaries.spliced(c, tree));
+    if (call.isEmpty() && (direct.isPresent() || !summaries.mayReach(tree))) {
       return Description.NO_MATCH;
     }
-    EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
+    EventLoopContext context = summaries.contextOf(tree, state,
+        () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
     if (context == null) {
       return Description.NO_MATCH;
+    }
+    if (call.isEmpty()) {
+      // Reported here, at the call inside event-loop code, never in the helper: the helper may
+      // be fine on the other threads that call it.
+      call = summaries.reach(tree, category, state);
+      if (call.isEmpty()) {
+        return Description.NO_MATCH;
+      }
     }
     Description.Builder description = buildDescription(tree)
         .setMessage(Messages.blockingCall(call.get(), context, catalog));
@@ -75,4 +90,5 @@ abstract class BlockingInEventLoopChecker extends BugChecker
     }
     return description.build();
   }
+
 }

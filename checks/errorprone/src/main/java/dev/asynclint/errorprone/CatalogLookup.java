@@ -34,7 +34,7 @@ final class CatalogLookup {
     if (pattern.ownerIsPackage()) {
       return pattern.packageContains(declaring.getQualifiedName().toString());
     }
-    Type owner = state.getTypeFromString(pattern.owner());
+    Type owner = type(pattern.owner(), state);
     if (owner == null) {
       return false; // the owner is not on this compilation's classpath
     }
@@ -48,9 +48,36 @@ final class CatalogLookup {
         && owner.tsym.isSubClass(declaring, types);
   }
 
+  /**
+   * The type a catalog names. Catalog names are binary ({@code Outer$Inner}), so they are looked
+   * up as written first: Error Prone's guess would read the package {@code libA} as a class.
+   */
+  static @Nullable Type type(String name, VisitorState state) {
+    if (packageHasUpperCase(name)) {
+      Symbol.ClassSymbol exact = state.getSymbolFromName(state.getName(name));
+      if (exact != null) {
+        return exact.type;
+      }
+    }
+    return state.getTypeFromString(name);
+  }
+
+  private static boolean packageHasUpperCase(String name) {
+    int lastDot = name.lastIndexOf('.');
+    if (lastDot < 0 || name.indexOf('$') >= 0) {
+      return false;
+    }
+    for (int i = 0; i < lastDot; i++) {
+      if (Character.isUpperCase(name.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code type} is {@code qualifiedName} or one of its subtypes (erasures compared). */
   static boolean isSubtype(@Nullable Type type, String qualifiedName, VisitorState state) {
-    Type other = state.getTypeFromString(qualifiedName);
+    Type other = type(qualifiedName, state);
     return other != null && isSubtype(type, other, state.getTypes());
   }
 
@@ -62,7 +89,8 @@ final class CatalogLookup {
     Types types = state.getTypes();
     List<String> out = new ArrayList<>(method.getParameters().size());
     for (Symbol.VarSymbol p : method.getParameters()) {
-      out.add(types.erasure(p.type).toString());
+      // Varargs print as "T..." only sometimes (erasure can drop the flag): always write "T[]".
+      out.add(types.erasure(p.type).toString().replace("...", "[]"));
     }
     return out;
   }
@@ -75,8 +103,8 @@ final class CatalogLookup {
     if (b.ownerIsPackage()) {
       return true;
     }
-    Type ta = state.getTypeFromString(a.owner());
-    Type tb = state.getTypeFromString(b.owner());
+    Type ta = type(a.owner(), state);
+    Type tb = type(b.owner(), state);
     if (ta == null || tb == null) {
       return false;
     }
