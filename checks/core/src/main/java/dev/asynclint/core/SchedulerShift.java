@@ -1,0 +1,22 @@
+package dev.asynclint.core;
+
+/**
+ * An operator that moves part of a reactive chain onto the scheduler (or executor) passed at
+ * {@code argument}.
+ *
+ * <ul>
+ *   <li>{@link Direction#DOWNSTREAM} ({@code publishOn}, Rx {@code observeOn}, Mutiny
+ *       {@code emitOn}): the operators after it run on that scheduler.
+ *   <li>{@link Direction#SUBSCRIPTION} ({@code subscribeOn}, Mutiny {@code runSubscriptionOn}):
+ *       the subscription, so the source and every operator up to the first downstream shift, run
+ *       on that scheduler, wherever in the chain it is written.
+ * </ul>
+ */
+public record SchedulerShift(
+    String framework, Direction direction, MethodPattern method, int argument, String origin) {
+
+  public enum Direction {
+    DOWNSTREAM,
+    SUBSCRIPTION
+  }
+}
