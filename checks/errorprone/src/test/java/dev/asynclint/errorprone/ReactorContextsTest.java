@@ -1,0 +1,186 @@
+package dev.asynclint.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reactor operator callbacks: where they run is read from the chain (publishOn, subscribeOn,
+ * where it is subscribed or returned). LockSupport.parkNanos stands for any sleep: it needs no
+ * try/catch inside a lambda.
+ */
+class ReactorContextsTest {
+  private final CompilationTestHelper sleep =
+      CompilationTestHelper.newInstance(SleepInEventLoop.class, getClass());
+  private final CompilationTestHelper io =
+      CompilationTestHelper.newInstance(BlockingIoInEventLoop.class, getClass());
+
+  @Test
+  void publishOnDecidesForTheOperatorsAfterIt() {
+    sleep.addSourceLines("Pipeline.java",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Pipeline {",
+        "  Flux<Integer> onParallel(Flux<Integer> in) {",
+        "    return in.publishOn(Schedulers.parallel()).map(i -> {",
+        "      // BUG: Diagnostic contains: inside `map` of a `Flux` that is published on `Schedulers.parallel()`, a non-blocking scheduler whose threads must never block. Fix: delay without holding a thread: Mono.delay",
+        "      LockSupport.parkNanos(1000);",
+        "      return i;",
+        "    });",
+        "  }",
+        "  Flux<Integer> onElastic(Flux<Integer> in) {",
+        "    return in.publishOn(Schedulers.boundedElastic()).map(i -> {",
+        "      LockSupport.parkNanos(1000);",
+        "      return i;",
+        "    });",
+        "  }",
+        "  /** Still on parallel(): the later publishOn moves only what comes after it. */",
+        "  Flux<Integer> twoHops(Flux<Integer> in) {",
+        "    return in.publishOn(Schedulers.parallel())",
+        "        // BUG: Diagnostic contains: published on `Schedulers.parallel()`",
+        "        .doOnNext(i -> LockSupport.parkNanos(1))",
+        "        .publishOn(Schedulers.boundedElastic())",
+        "        .doOnNext(i -> LockSupport.parkNanos(1));",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void subscribeOnMovesTheSourceUnlessAPublishOnComesFirst() {
+    sleep.addSourceLines("Sub.java",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Sub {",
+        "  Mono<Integer> offloaded() {",
+        "    return Mono.fromCallable(() -> { LockSupport.parkNanos(1); return 1; })",
+        "        .subscribeOn(Schedulers.boundedElastic());",
+        "  }",
+        "  Flux<Integer> subscribedOnElasticUpstream(Flux<Integer> in) {",
+        "    return in.subscribeOn(Schedulers.boundedElastic()).map(i -> { LockSupport.parkNanos(1); return i; });",
+        "  }",
+        "  Flux<Integer> subscribedOnElasticDownstream(Flux<Integer> in) {",
+        "    return in.map(i -> { LockSupport.parkNanos(1); return i; }).subscribeOn(Schedulers.boundedElastic());",
+        "  }",
+        "  Flux<Integer> publishedOnParallelThenSubscribedOnElastic(Flux<Integer> in) {",
+        "    return in.publishOn(Schedulers.parallel())",
+        "        .map(i -> {",
+        "          // BUG: Diagnostic contains: inside `map` of a `Flux` that is published on `Schedulers.parallel()`",
+        "          LockSupport.parkNanos(1);",
+        "          return i;",
+        "        })",
+        "        .subscribeOn(Schedulers.boundedElastic());",
+        "  }",
+        "  Mono<Integer> subscribedOnSingle() {",
+        "    // BUG: Diagnostic contains: inside `fromCallable` of a `Mono` that is subscribed on `Schedulers.single()`",
+        "    return Mono.fromCallable(() -> { LockSupport.parkNanos(1); return 1; })",
+        "        .subscribeOn(Schedulers.single());",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void chainsSplitAcrossLocalsAndSchedulersInVariablesAndFields() {
+    io.addSourceLines("Split.java",
+        "import java.io.File;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.scheduler.Scheduler;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Split {",
+        "  private final Scheduler cpu = Schedulers.parallel();",
+        "  private final Scheduler blocking;",
+        "  Split() { this.blocking = Schedulers.newBoundedElastic(4, 100, \"io\"); }",
+        "  void run(Flux<String> names) {",
+        "    Flux<String> moved = names.publishOn(blocking);",
+        "    Flux<Boolean> exists = moved.map(n -> new File(n).exists());",
+        "    exists.subscribe();",
+        "    Flux<Boolean> onCpu = names.publishOn(cpu)",
+        "        // BUG: Diagnostic contains: published on `cpu` (`Schedulers.parallel()`)",
+        "        .map(n -> new File(n).exists());",
+        "    onCpu.subscribe();",
+        "    Scheduler elastic = Schedulers.boundedElastic();",
+        "    names.map(n -> new File(n).exists()).subscribeOn(elastic).subscribe();",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void innerPublishersRunWhereTheOperatorSubscribesThem() {
+    sleep.addSourceLines("Inner.java",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Inner {",
+        "  Flux<Integer> flatMapped(Flux<Integer> in) {",
+        "    return in.publishOn(Schedulers.boundedElastic())",
+        "        .flatMap(i -> Mono.fromCallable(() -> { LockSupport.parkNanos(1); return i; }));",
+        "  }",
+        "  Flux<Integer> flatMappedOnParallel(Flux<Integer> in) {",
+        "    return in.publishOn(Schedulers.parallel())",
+        "        // BUG: Diagnostic contains: subscribed by `flatMap`, inside `flatMap` of a `Flux` that is published on `Schedulers.parallel()`",
+        "        .flatMap(i -> Mono.fromCallable(() -> { LockSupport.parkNanos(1); return i; }));",
+        "  }",
+        "  Mono<Integer> thenChain(Mono<Void> first) {",
+        "    return first.publishOn(Schedulers.boundedElastic())",
+        "        .then(Mono.fromCallable(() -> { LockSupport.parkNanos(1); return 1; }));",
+        "  }",
+        "  Mono<Integer> thenChainOnParallel(Mono<Void> first) {",
+        "    return first.publishOn(Schedulers.parallel())",
+        "        // BUG: Diagnostic contains: subscribed by `then`",
+        "        .then(Mono.fromCallable(() -> { LockSupport.parkNanos(1); return 1; }));",
+        "  }",
+        "  Flux<Integer> offloadedInside(Flux<Integer> in) {",
+        "    return in.flatMap(i -> Mono.fromCallable(() -> { LockSupport.parkNanos(1); return i; })",
+        "        .subscribeOn(Schedulers.boundedElastic()));",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void withNoSchedulerItIsAWarningThatSaysACallerMightMoveIt() {
+    sleep.addSourceLines("Returned.java",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Scheduler;",
+        "class Returned {",
+        "  Mono<Integer> load(Mono<Integer> in) {",
+        "    // BUG: Diagnostic contains: inside `map` of a `Mono` with no publishOn or subscribeOn, so it runs on the thread that subscribes to it; it is returned from `load`, so a caller might still move it",
+        "    return in.map(i -> { LockSupport.parkNanos(1); return i; });",
+        "  }",
+        "  Mono<Integer> unknown(Mono<Integer> in, Scheduler somewhere) {",
+        "    // BUG: Diagnostic contains: its publishOn(`somewhere`) uses a scheduler async-lint cannot see, so it is treated as not moving the work",
+        "    return in.publishOn(somewhere).map(i -> { LockSupport.parkNanos(1); return i; });",
+        "  }",
+        "}")
+        .expectResult(com.sun.tools.javac.main.Main.Result.OK) // warnings only
+        .doTest();
+  }
+
+  @Test
+  void aChainSubscribedInsideANettyHandlerIsOnTheEventLoop() {
+    sleep.addSourceLines("Handler.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Handler extends ChannelInboundHandlerAdapter {",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "    Mono.just(msg)",
+        "        // BUG: Diagnostic contains: inside `doOnNext` of a `Mono` with no publishOn or subscribeOn, so it runs where it is subscribed; it is built inside `channelRead` of `Handler` (a Netty ChannelInboundHandler)",
+        "        .doOnNext(m -> LockSupport.parkNanos(1))",
+        "        .subscribe(ctx::writeAndFlush);",
+        "    Mono.just(msg).publishOn(Schedulers.boundedElastic())",
+        "        .doOnNext(m -> LockSupport.parkNanos(1))",
+        "        .subscribe(ctx::writeAndFlush);",
+        "  }",
+        "}")
+        .doTest();
+  }
+}
