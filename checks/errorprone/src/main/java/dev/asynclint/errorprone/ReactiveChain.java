@@ -111,7 +111,7 @@ final class ReactiveChain {
         continue;
       }
       if (use.direction() == SchedulerShift.Direction.DOWNSTREAM) {
-        Placement decided = judge(use, where + " that is published on ", framework, notes);
+        Placement decided = judge(use, where + " that is " + movedWord(framework) + " on ", framework, notes);
         if (decided != null) {
           return decided;
         }
@@ -176,7 +176,7 @@ final class ReactiveChain {
   /** No scheduler decided: the chain runs where it is subscribed. */
   private Placement subscribedAt(Downstream path, String where, String framework, List<String> notes) {
     String noted = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
-    String unscheduled = where + " with no publishOn or subscribeOn" + noted;
+    String unscheduled = where + " with no " + shiftNames(framework) + noted;
     TreePath end = path.end();
     switch (path.kind()) {
       case PASSED_TO_OPERATOR, RETURNED_TO_OPERATOR -> {
@@ -204,7 +204,7 @@ final class ReactiveChain {
     }
     String tail = switch (path.kind()) {
       case RETURNED -> ", so it runs on the thread that subscribes to it; it is returned from `"
-          + enclosingMethodName(end) + "`, so a caller might still move it with publishOn or subscribeOn"
+          + enclosingMethodName(end) + "`, so a caller might still move it with " + shiftNames(framework)
           + " — under WebFlux, Vert.x or Quarkus that thread is an event loop";
       default -> ", so it runs on the thread that subscribes to it or emits into it"
           + " — an event loop under WebFlux, Vert.x or Quarkus";
@@ -444,8 +444,25 @@ final class ReactiveChain {
       publisher = callee.owner.type;
     }
     String type = publisher == null ? "publisher" : publisher.tsym.getSimpleName().toString();
-    String article = type.isEmpty() || "AEIOUaeiou".indexOf(type.charAt(0)) < 0 ? "a" : "an";
+    String article = type.isEmpty() || "AEIOaeio".indexOf(type.charAt(0)) < 0 ? "a" : "an";
     return "inside `" + name + "` of " + article + " `" + type + "`";
+  }
+
+  /** The library's own words for the two shifts. */
+  private static String shiftNames(String framework) {
+    return switch (framework) {
+      case "RXJAVA" -> "observeOn or subscribeOn";
+      case "MUTINY" -> "emitOn or runSubscriptionOn";
+      default -> "publishOn or subscribeOn";
+    };
+  }
+
+  private static String movedWord(String framework) {
+    return switch (framework) {
+      case "RXJAVA" -> "observed";
+      case "MUTINY" -> "emitted";
+      default -> "published";
+    };
   }
 
   private boolean isColdPublisher(@Nullable Type type) {

@@ -8,6 +8,11 @@ import dev.asynclint.core.AsyncResultType;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.Confidence;
 import dev.asynclint.core.EventLoopContext;
+import com.sun.tools.javac.model.JavacElements;
+import com.sun.tools.javac.util.Context;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +30,7 @@ final class WebFluxHandlers {
   private WebFluxHandlers() {}
 
   static @Nullable EventLoopContext context(MethodSymbol method, Catalog catalog, VisitorState state) {
-    if (method.getAnnotationMirrors().isEmpty() || state.getTypeFromString(DISPATCHER) == null) {
+    if (method.getAnnotationMirrors().isEmpty() || !webFluxOnClasspath(state)) {
       return null;
     }
     if (!annotatedWith(method, REQUEST_MAPPING, 0) || !annotatedWith(method.enclClass(), CONTROLLER, 0)) {
@@ -47,6 +52,18 @@ final class WebFluxHandlers {
             + " Netty event loop and subscribes to there",
         Confidence.DEFINITE);
   }
+
+  /**
+   * Whether WebFlux's dispatcher is on the classpath. Looked up through javax.lang.model, which
+   * loads the class, as VisitorState only sees classes the compilation already touched.
+   */
+  private static boolean webFluxOnClasspath(VisitorState state) {
+    return WEBFLUX_PRESENT.computeIfAbsent(state.context,
+        c -> JavacElements.instance(c).getTypeElement(DISPATCHER) != null);
+  }
+
+  private static final Map<Context, Boolean> WEBFLUX_PRESENT =
+      Collections.synchronizedMap(new WeakHashMap<>());
 
   /** Annotated with {@code annotation} directly or through meta-annotations (@GetMapping, @RestController). */
   private static boolean annotatedWith(Symbol symbol, String annotation, int depth) {
