@@ -195,6 +195,12 @@ final class ReactiveChain {
       }
       default -> {}
     }
+    if (path.kind() == EndKind.RETURNED) {
+      Placement callers = placeAtCallers(end, where, framework, notes);
+      if (callers != null) {
+        return callers;
+      }
+    }
     EventLoopContext outer = enclosing.apply(end);
     if (outer != null) {
       String how = path.kind() == EndKind.RETURNED ? "; it is returned " : "; it is built ";
@@ -210,6 +216,39 @@ final class ReactiveChain {
           + " — an event loop under WebFlux, Vert.x or Quarkus";
     };
     return Placement.on(new EventLoopContext(framework, unscheduled + tail, Confidence.LIKELY));
+  }
+
+  /**
+   * A chain returned from a private method: every caller is in this file, so read on at each call
+   * (a caller's subscribeOn still moves the chain; its publishOn comes too late). Null when the
+   * method can be called from elsewhere or is never called here.
+   */
+  private @Nullable Placement placeAtCallers(TreePath returnPath, String where, String framework,
+      List<String> notes) {
+    TreePath methodPath = enclosingCallable(returnPath);
+    if (methodPath == null || !(methodPath.getLeaf() instanceof MethodTree method) || depth >= 8) {
+      return null;
+    }
+    MethodSymbol symbol = ASTHelpers.getSymbol(method);
+    if (symbol == null || !symbol.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+      return null;
+    }
+    List<TreePath> calls = index.calls(symbol);
+    if (calls.isEmpty()) {
+      return null;
+    }
+    ReactiveChain atCaller = new ReactiveChain(catalog, state, enclosing, depth + 1);
+    Placement worst = null;
+    for (TreePath call : calls) {
+      for (Downstream path : atCaller.downstream(call)) {
+        Placement placement = atCaller.placeAlong(path, null,
+            where + " (returned from `" + method.getName() + "`)", framework, new ArrayList<>(notes));
+        if (!placement.off() && (worst == null || rank(placement) > rank(worst))) {
+          worst = placement;
+        }
+      }
+    }
+    return worst == null ? Placement.OFF : worst;
   }
 
   // ------------------------------------------------------------------------- reading the chain

@@ -7,10 +7,12 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +34,7 @@ final class SourceIndex {
   private final Map<VarSymbol, TreePath> declarations = new HashMap<>();
   private final Map<VarSymbol, List<ExpressionTree>> assignedValues = new HashMap<>();
   private final Map<VarSymbol, List<TreePath>> reads = new HashMap<>();
+  private final Map<MethodSymbol, List<TreePath>> calls = new HashMap<>();
 
   static SourceIndex of(CompilationUnitTree unit) {
     return INDEXES.computeIfAbsent(unit, SourceIndex::new);
@@ -72,6 +75,14 @@ final class SourceIndex {
       }
 
       @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        if (ASTHelpers.getSymbol(tree) instanceof MethodSymbol symbol) {
+          calls.computeIfAbsent(symbol, s -> new ArrayList<>()).add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(tree, unused);
+      }
+
+      @Override
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
         read(tree);
         return null;
@@ -106,6 +117,11 @@ final class SourceIndex {
     }
     List<ExpressionTree> values = assignedValues.getOrDefault(symbol, List.of());
     return values.size() == 1 ? values.get(0) : null;
+  }
+
+  /** Every call of the method in this compilation unit. */
+  List<TreePath> calls(Symbol method) {
+    return calls.getOrDefault(method, List.of());
   }
 
   /** Every place the variable is read (not written). */

@@ -163,6 +163,37 @@ class ReactorContextsTest {
   }
 
   @Test
+  void aPrivateMethodsChainIsReadOnAtItsCallers() {
+    sleep.addSourceLines("Callers.java",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Callers {",
+        "  private Mono<Integer> load() {",
+        "    return Mono.fromCallable(() -> { LockSupport.parkNanos(1); return 1; });",
+        "  }",
+        "  Mono<Integer> moved() {",
+        "    return load().map(i -> i + 1).subscribeOn(Schedulers.boundedElastic());",
+        "  }",
+        "  void alsoMoved() {",
+        "    Mono<Integer> later = load();",
+        "    later.subscribeOn(Schedulers.boundedElastic()).subscribe();",
+        "  }",
+        "  private Mono<Integer> loadTwo() {",
+        "    // BUG: Diagnostic contains: inside `fromCallable` of a `Mono` (returned from `loadTwo`) that is subscribed on `Schedulers.single()`",
+        "    return Mono.fromCallable(() -> { LockSupport.parkNanos(1); return 2; });",
+        "  }",
+        "  Mono<Integer> oneCallerMoves() {",
+        "    return loadTwo().subscribeOn(Schedulers.boundedElastic());",
+        "  }",
+        "  Mono<Integer> oneCallerUsesSingle() {",
+        "    return loadTwo().publishOn(Schedulers.boundedElastic()).subscribeOn(Schedulers.single());",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void aChainSubscribedInsideANettyHandlerIsOnTheEventLoop() {
     sleep.addSourceLines("Handler.java",
         "import io.netty.channel.ChannelHandlerContext;",
