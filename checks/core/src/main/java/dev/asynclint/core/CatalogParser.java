@@ -27,6 +27,7 @@ import java.util.Map;
  * async-result COLD reactor.core.publisher.Mono handlers=subscribe,block             | a Mono
  * scheduler   REACTOR BLOCKING_OK reactor.core.scheduler.Schedulers#boundedElastic | a pool meant for blocking work
  * shift       REACTOR DOWNSTREAM reactor.core.publisher.Flux#publishOn arg=0
+ * shift       REACTOR DOWNSTREAM reactor.core.publisher.Mono#delay(java.time.Duration) implicit=reactor.core.scheduler.Schedulers#parallel
  * </pre>
  *
  * Every bad line is reported as {@code file:line: what is wrong}; nothing is returned unless all
@@ -143,8 +144,10 @@ public final class CatalogParser {
             MethodPattern method = method(parsed.word(3, "Owner#method"));
             parsed.noMoreWords(4);
             int argument = parsed.intOption("arg", 0);
-            parsed.onlyOptions("arg");
-            shifts.add(new SchedulerShift(framework, direction, method, argument, origin));
+            String implicit = parsed.option("implicit", null);
+            parsed.onlyOptions("arg", "implicit");
+            shifts.add(new SchedulerShift(framework, direction, method, argument,
+                implicit == null ? null : method(implicit), origin));
           }
           default -> throw new IllegalArgumentException(
               "unknown entry kind '" + parsed.word(0, "") + "' (expected blocking, nonblocking,"

@@ -11,9 +11,14 @@ package dev.asynclint.core;
  *       the subscription, so the source and every operator up to the first downstream shift, run
  *       on that scheduler, wherever in the chain it is written.
  * </ul>
+ *
+ * When the operator takes no scheduler but uses a default one ({@code Flux.interval(Duration)}
+ * emits on {@code Schedulers.parallel()}), {@code implicit} names that scheduler's factory and
+ * {@code argument} is ignored; otherwise {@code implicit} is null.
  */
 public record SchedulerShift(
-    String framework, Direction direction, MethodPattern method, int argument, String origin) {
+    String framework, Direction direction, MethodPattern method, int argument, MethodPattern implicit,
+    String origin) {
 
   public enum Direction {
     DOWNSTREAM,

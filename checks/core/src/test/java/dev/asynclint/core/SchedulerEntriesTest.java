@@ -20,6 +20,7 @@ class SchedulerEntriesTest {
         scheduler ACME non_blocking com.acme.Pools#cpu | cpu threads
         shift ACME DOWNSTREAM com.acme.Stream#hopTo
         shift ACME subscription com.acme.Stream#startOn arg=1
+        shift ACME DOWNSTREAM com.acme.Stream#tick(long) implicit=com.acme.Pools#cpu
         """);
     KnownScheduler io = c.knownSchedulers().get(0);
     assertThat(io.framework()).isEqualTo("ACME");
@@ -35,7 +36,12 @@ class SchedulerEntriesTest {
     SchedulerShift start = c.schedulerShifts().get(1);
     assertThat(start.direction()).isEqualTo(SchedulerShift.Direction.SUBSCRIPTION);
     assertThat(start.argument()).isEqualTo(1);
-    assertThat(c.size()).isEqualTo(4);
+    assertThat(start.implicit()).isNull();
+    SchedulerShift tick = c.schedulerShifts().get(2);
+    assertThat(tick.method().params()).containsExactly("long");
+    assertThat(tick.implicit().owner()).isEqualTo("com.acme.Pools");
+    assertThat(tick.implicit().matchesName("cpu")).isTrue();
+    assertThat(c.size()).isEqualTo(5);
   }
 
   @Test
@@ -54,14 +60,16 @@ class SchedulerEntriesTest {
         shift ACME SIDEWAYS com.acme.Stream#hop
         shift ACME DOWNSTREAM com.acme.Stream#hop arg=x
         shift ACME DOWNSTREAM com.acme.Stream#hop prefetch=2
+        shift ACME DOWNSTREAM com.acme.Stream#hop implicit=parallel
         """));
-    assertThat(e.problems()).hasSize(5);
+    assertThat(e.problems()).hasSize(6);
     assertThat(e.problems().get(0))
         .isEqualTo("user.catalog:1: unknown scheduler threads 'SOMETIMES' (expected BLOCKING_OK, NON_BLOCKING, CALLER)");
     assertThat(e.problems().get(1)).contains("user.catalog:2: missing what its threads are for");
     assertThat(e.problems().get(2)).contains("unknown shift direction 'SIDEWAYS'");
     assertThat(e.problems().get(3)).contains("arg=x is not an argument index");
     assertThat(e.problems().get(4)).contains("unknown option 'prefetch='");
+    assertThat(e.problems().get(5)).contains("user.catalog:6: expected Owner#method");
   }
 
   @Test

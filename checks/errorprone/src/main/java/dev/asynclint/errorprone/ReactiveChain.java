@@ -406,7 +406,15 @@ final class ReactiveChain {
     }
     Type receiver = BlockingCallClassifier.receiverType(call, symbol);
     for (SchedulerShift shift : catalog.schedulerShifts()) {
-      if (shift.argument() < call.getArguments().size()
+      if (shift.implicit() != null && CatalogLookup.matches(shift.method(), symbol, receiver, state)) {
+        KnownScheduler known = implicitScheduler(shift);
+        String shown = "`" + EventLoopContextResolver.simpleName(shift.implicit().owner()) + "."
+            + shift.implicit().names().iterator().next() + "()` (the default of `"
+            + symbol.getSimpleName() + "`)";
+        return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown,
+            known == null ? null : known.threads(), known == null ? "" : known.description());
+      }
+      if (shift.implicit() == null && shift.argument() < call.getArguments().size()
           && CatalogLookup.matches(shift.method(), symbol, receiver, state)) {
         ExpressionTree argument = call.getArguments().get(shift.argument());
         String shown = "`" + BlockingCallClassifier.shown(argument, state) + "`";
@@ -420,6 +428,16 @@ final class ReactiveChain {
         }
         return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown,
             known.threads(), known.description());
+      }
+    }
+    return null;
+  }
+
+  private @Nullable KnownScheduler implicitScheduler(SchedulerShift shift) {
+    for (KnownScheduler known : catalog.knownSchedulers()) {
+      if (known.method().owner().equals(shift.implicit().owner())
+          && shift.implicit().names().stream().allMatch(known.method()::matchesName)) {
+        return known;
       }
     }
     return null;

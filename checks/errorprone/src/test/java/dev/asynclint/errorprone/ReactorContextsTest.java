@@ -163,6 +163,33 @@ class ReactorContextsTest {
   }
 
   @Test
+  void timersEmitOnTheirOwnScheduler() {
+    io.addSourceLines("Timers.java",
+        "import java.io.File;",
+        "import java.time.Duration;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Timers {",
+        "  Flux<Boolean> poll() {",
+        "    return Flux.interval(Duration.ofSeconds(1))",
+        "        // BUG: Diagnostic contains: inside `map` of a `Flux` that is published on `Schedulers.parallel()` (the default of `interval`), a non-blocking scheduler",
+        "        .map(i -> new File(\"flag\").exists())",
+        "        .subscribeOn(Schedulers.boundedElastic());",
+        "  }",
+        "  Flux<Boolean> pollOnElastic() {",
+        "    return Flux.interval(Duration.ofSeconds(1), Schedulers.boundedElastic())",
+        "        .map(i -> new File(\"flag\").exists());",
+        "  }",
+        "  Mono<Boolean> later() {",
+        "    // BUG: Diagnostic contains: (the default of `delay`)",
+        "    return Mono.delay(Duration.ofMillis(5)).map(i -> new File(\"flag\").exists());",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void aPrivateMethodsChainIsReadOnAtItsCallers() {
     sleep.addSourceLines("Callers.java",
         "import java.util.concurrent.locks.LockSupport;",
