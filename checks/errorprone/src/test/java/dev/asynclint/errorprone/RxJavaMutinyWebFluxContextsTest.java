@@ -133,6 +133,29 @@ class RxJavaMutinyWebFluxContextsTest {
   }
 
   @Test
+  void webFluxControllerWithRequestMapping() {
+    sleep.addSourceLines("Legacy.java",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import org.springframework.stereotype.Controller;",
+        "import org.springframework.web.bind.annotation.RequestMapping;",
+        "import org.springframework.web.bind.annotation.ResponseBody;",
+        "import reactor.core.publisher.Mono;",
+        "@Controller",
+        "class Legacy {",
+        "  @RequestMapping(\"/legacy\") @ResponseBody",
+        "  Mono<String> legacy() {",
+        "    // BUG: Diagnostic contains: inside `legacy` of `Legacy` (a Spring WebFlux handler returning `Mono`)",
+        "    LockSupport.parkNanos(1);",
+        "    return Mono.just(\"x\");",
+        "  }",
+        "}",
+        "class NotAController {",
+        "  @RequestMapping(\"/x\") Mono<String> x() { LockSupport.parkNanos(1); return Mono.just(\"x\"); }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void webFluxRouterFunctions() {
     waits.addSourceLines("Router.java",
         "import java.util.concurrent.CompletableFuture;",
