@@ -83,9 +83,24 @@ final class ReactiveChain {
    * the chain moves it to threads where blocking is fine.
    */
   @Nullable EventLoopContext placeCallback(TreePath operatorPath, EventLoopEntry entry) {
-    Placement placement = place(operatorPath, entry.framework());
-    return placement.off() ? null : placement.context();
+    // Reading on at callers and through inner chains re-enters the resolver; bound the whole
+    // descent so unusual recursion between private methods ends with an honest "cannot tell".
+    int active = ACTIVE.get();
+    if (active >= MAX_NESTED_READS) {
+      return new EventLoopContext(entry.framework(), "inside a reactive callback whose chain is too"
+          + " deeply nested through other chains to follow, which " + entry.where(), Confidence.LIKELY);
+    }
+    ACTIVE.set(active + 1);
+    try {
+      Placement placement = place(operatorPath, entry.framework());
+      return placement.off() ? null : placement.context();
+    } finally {
+      ACTIVE.set(active);
+    }
   }
+
+  private static final int MAX_NESTED_READS = 12;
+  private static final ThreadLocal<Integer> ACTIVE = ThreadLocal.withInitial(() -> 0);
 
   /** Off the loop, or on it with a context. */
   private record Placement(boolean off, @Nullable EventLoopContext context) {
@@ -194,6 +209,14 @@ final class ReactiveChain {
         }
       }
       default -> {}
+    }
+    if (waitsOnThisThread(path)) {
+      // block()/blockingGet()/await(): the current thread subscribes and the chain runs on it, so
+      // it runs exactly where this code runs (the wait itself is BlockingWaitInEventLoop's finding).
+      EventLoopContext here = enclosing.apply(end);
+      return here == null ? Placement.OFF : Placement.on(new EventLoopContext(framework,
+          unscheduled + ", so it runs on the thread that waits for it; that is " + here.reason(),
+          here.confidence()));
     }
     if (path.kind() == EndKind.RETURNED) {
       Placement callers = placeAtCallers(end, where, framework, notes);
@@ -362,6 +385,25 @@ final class ReactiveChain {
       return;
     }
     out.add(new Downstream(calls, EndKind.ELSEWHERE, path));
+  }
+
+  /** Whether the chain ends in a subscribe-and-wait ({@code block()}, {@code blockingGet()}, {@code await().indefinitely()}). */
+  private boolean waitsOnThisThread(Downstream path) {
+    BlockingCallClassifier classifier = new BlockingCallClassifier(catalog);
+    for (MethodInvocationTree call : path.calls()) {
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      if (receiver == null) {
+        continue;
+      }
+      Type receiverType = ASTHelpers.getType(receiver);
+      boolean reactive = isColdPublisher(receiverType)
+          || (receiverType != null && receiverType.tsym.getQualifiedName().toString().startsWith("io.smallrye.mutiny.groups."));
+      if (reactive && classifier.classify(call, state)
+          .filter(c -> c.category() == dev.asynclint.core.Category.WAIT).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A chain returned from a lambda: when the lambda feeds an operator (flatMap), that operator subscribes it. */

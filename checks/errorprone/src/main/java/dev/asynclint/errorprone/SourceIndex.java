@@ -15,21 +15,24 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where each variable of one compilation unit is declared, assigned and read, so a reactive
  * chain split across locals, or a scheduler kept in a field, can be followed. Built once per
- * compilation unit and kept while javac holds the tree.
+ * compilation unit (javac analyses one unit at a time on a thread).
  */
 final class SourceIndex {
-  private static final Map<CompilationUnitTree, SourceIndex> INDEXES =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  /**
+   * The index of the unit this thread analyses now. One entry per thread, because the index holds
+   * the unit's trees: a weak map keyed by the unit would never let it go.
+   */
+  private static final ThreadLocal<SourceIndex> LAST = new ThreadLocal<>();
+
+  private final CompilationUnitTree unit;
 
   private final Map<VarSymbol, TreePath> declarations = new HashMap<>();
   private final Map<VarSymbol, List<ExpressionTree>> assignedValues = new HashMap<>();
@@ -37,10 +40,17 @@ final class SourceIndex {
   private final Map<MethodSymbol, List<TreePath>> calls = new HashMap<>();
 
   static SourceIndex of(CompilationUnitTree unit) {
-    return INDEXES.computeIfAbsent(unit, SourceIndex::new);
+    SourceIndex last = LAST.get();
+    if (last != null && last.unit == unit) {
+      return last;
+    }
+    SourceIndex index = new SourceIndex(unit);
+    LAST.set(index);
+    return index;
   }
 
   private SourceIndex(CompilationUnitTree unit) {
+    this.unit = unit;
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {

@@ -233,8 +233,16 @@ public final class UnsubscribedPublisher extends BugChecker
     if (!(symbol instanceof MethodSymbol method) || ignorable(method, state)) {
       return Optional.empty();
     }
-    if (expression instanceof MethodInvocationTree && subscribes(method, state)) {
-      return Optional.empty(); // subscribeWith(processor) hands back what it subscribed
+    if (expression instanceof MethodInvocationTree call) {
+      if (subscribes(method, state)) {
+        return Optional.empty(); // subscribeWith(processor) hands back what it subscribed
+      }
+      // verify(repo).save(x), doReturn(m).when(repo).save(x): a stubbing or verification, not a call.
+      if (ASTHelpers.getReceiver(call) instanceof MethodInvocationTree receiver
+          && ASTHelpers.getSymbol(receiver) instanceof MethodSymbol receiverMethod
+          && receiverMethod.owner.getQualifiedName().toString().startsWith("org.mockito.")) {
+        return Optional.empty();
+      }
     }
     return coldTypeName(ASTHelpers.getType(expression), state);
   }

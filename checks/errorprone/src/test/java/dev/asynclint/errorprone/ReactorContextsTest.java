@@ -221,6 +221,27 @@ class ReactorContextsTest {
   }
 
   @Test
+  void aChainTheCurrentThreadWaitsForRunsOnThatThread() {
+    sleep.addSourceLines("Batch.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.publisher.Flux;",
+        "class Batch {",
+        "  public static void main(String[] args) {",
+        "    Flux.range(1, 3).map(i -> { LockSupport.parkNanos(1); return i; }).blockLast();",
+        "  }",
+        "  static class OnLoop extends ChannelInboundHandlerAdapter {",
+        "    @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "      // BUG: Diagnostic contains: so it runs on the thread that waits for it; that is inside `channelRead` of `OnLoop`",
+        "      Flux.range(1, 3).map(i -> { LockSupport.parkNanos(1); return i; }).blockLast();",
+        "    }",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void aChainSubscribedInsideANettyHandlerIsOnTheEventLoop() {
     sleep.addSourceLines("Handler.java",
         "import io.netty.channel.ChannelHandlerContext;",

@@ -228,6 +228,24 @@ class UnsubscribedPublisherTest {
   }
 
   @Test
+  void mockitoStubbingAndVerificationAreNotCalls() {
+    helper.addSourceLines("Repo.java", REPO)
+        .addSourceLines("RepoTest.java",
+        "import static org.mockito.Mockito.*;",
+        "import reactor.core.publisher.Mono;",
+        "class RepoTest {",
+        "  void test(Repo repo) {",
+        "    doReturn(Mono.empty()).when(repo).save(\"x\");",
+        "    verify(repo).save(\"x\");",
+        "    verify(repo, times(2)).save(anyString());",
+        "    // BUG: Diagnostic contains: UnsubscribedPublisher",
+        "    repo.save(\"y\");",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void suppressedWithSuppressWarnings() {
     helper.addSourceLines("Repo.java", REPO)
         .addSourceLines("Quiet.java",
