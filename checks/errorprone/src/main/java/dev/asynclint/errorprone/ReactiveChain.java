@@ -286,6 +286,10 @@ final class ReactiveChain {
     ExpressionTree current = symbol == null || symbol.isStatic() ? null : ASTHelpers.getReceiver(operator);
     for (int steps = 0; current != null && steps < MAX_STEPS; steps++) {
       current = ASTHelpers.stripParentheses(current);
+      if (current instanceof com.sun.source.tree.TypeCastTree cast) {
+        current = cast.getExpression();
+        continue;
+      }
       Type type = ASTHelpers.getType(current);
       Symbol currentSymbol = ASTHelpers.getSymbol(current);
       if (currentSymbol instanceof Symbol.ClassSymbol) {
