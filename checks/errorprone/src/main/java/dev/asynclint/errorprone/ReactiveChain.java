@@ -126,7 +126,9 @@ final class ReactiveChain {
         continue;
       }
       if (use.direction() == SchedulerShift.Direction.DOWNSTREAM) {
-        Placement decided = judge(use, where + " that is " + movedWord(framework) + " on ", framework, notes);
+        Placement decided = judge(use,
+            where + (use.implicit() ? " that emits on " : " that is " + movedWord(framework) + " on "),
+            framework, notes);
         if (decided != null) {
           return decided;
         }
@@ -443,7 +445,7 @@ final class ReactiveChain {
 
   /** A shift operator in the chain and what we know of its scheduler (threads null: unknown). */
   private record SchedulerUse(SchedulerShift.Direction direction, String shiftName, String shown,
-      KnownScheduler.@Nullable Threads threads, String description) {}
+      KnownScheduler.@Nullable Threads threads, String description, boolean implicit) {}
 
   private @Nullable SchedulerUse shiftOf(MethodInvocationTree call) {
     MethodSymbol symbol = ASTHelpers.getSymbol(call);
@@ -454,11 +456,14 @@ final class ReactiveChain {
     for (SchedulerShift shift : catalog.schedulerShifts()) {
       if (shift.implicit() != null && CatalogLookup.matches(shift.method(), symbol, receiver, state)) {
         KnownScheduler known = implicitScheduler(shift);
-        String shown = "`" + EventLoopContextResolver.simpleName(shift.implicit().owner()) + "."
-            + shift.implicit().names().iterator().next() + "()` (the default of `"
-            + symbol.getSimpleName() + "`)";
+        // A source that emits on threads of its own (a WebClient response) names itself.
+        String shown = shift.implicit().owner().equals(shift.method().owner())
+            ? "the thread `" + symbol.getSimpleName() + "` emits on"
+            : "`" + EventLoopContextResolver.simpleName(shift.implicit().owner()) + "."
+                + shift.implicit().names().iterator().next() + "()` (the default of `"
+                + symbol.getSimpleName() + "`)";
         return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown,
-            known == null ? null : known.threads(), known == null ? "" : known.description());
+            known == null ? null : known.threads(), known == null ? "" : known.description(), true);
       }
       if (shift.implicit() == null && shift.argument() < call.getArguments().size()
           && CatalogLookup.matches(shift.method(), symbol, receiver, state)) {
@@ -466,14 +471,14 @@ final class ReactiveChain {
         String shown = "`" + BlockingCallClassifier.shown(argument, state) + "`";
         KnownScheduler known = scheduler(argument, 0);
         if (known == null) {
-          return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown, null, "");
+          return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown, null, "", false);
         }
         ExpressionTree value = valueOf(argument, 0);
         if (value != null && value != ASTHelpers.stripParentheses(argument)) {
           shown += " (`" + BlockingCallClassifier.shown(value, state) + "`)";
         }
         return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown,
-            known.threads(), known.description());
+            known.threads(), known.description(), false);
       }
     }
     return null;

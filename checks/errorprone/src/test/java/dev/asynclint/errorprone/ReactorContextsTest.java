@@ -173,7 +173,7 @@ class ReactorContextsTest {
         "class Timers {",
         "  Flux<Boolean> poll() {",
         "    return Flux.interval(Duration.ofSeconds(1))",
-        "        // BUG: Diagnostic contains: inside `map` of a `Flux` that is published on `Schedulers.parallel()` (the default of `interval`), a non-blocking scheduler",
+        "        // BUG: Diagnostic contains: inside `map` of a `Flux` that emits on `Schedulers.parallel()` (the default of `interval`), a non-blocking scheduler",
         "        .map(i -> new File(\"flag\").exists())",
         "        .subscribeOn(Schedulers.boundedElastic());",
         "  }",

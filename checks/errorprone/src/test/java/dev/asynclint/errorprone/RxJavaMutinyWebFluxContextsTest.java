@@ -37,7 +37,7 @@ class RxJavaMutinyWebFluxContextsTest {
         "        .map(i -> { LockSupport.parkNanos(1); return i; });",
         "  }",
         "  Observable<Long> ticks() {",
-        "    // BUG: Diagnostic contains: observed on `Schedulers.computation()` (the default of `interval`)",
+        "    // BUG: Diagnostic contains: that emits on `Schedulers.computation()` (the default of `interval`)",
         "    return Observable.interval(1, java.util.concurrent.TimeUnit.SECONDS).doOnNext(i -> LockSupport.parkNanos(1));",
         "  }",
         "  Observable<Long> ticksOnIo() {",
@@ -151,6 +151,35 @@ class RxJavaMutinyWebFluxContextsTest {
         "}",
         "class NotAController {",
         "  @RequestMapping(\"/x\") Mono<String> x() { LockSupport.parkNanos(1); return Mono.just(\"x\"); }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void webClientResponsesArriveOnTheEventLoop() {
+    io.addSourceLines("Client.java",
+        "import java.io.File;",
+        "import org.springframework.web.reactive.function.client.WebClient;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Client {",
+        "  public static void main(String[] args) {",
+        "    WebClient client = WebClient.create(\"http://localhost\");",
+        "    client.get().uri(\"/a\").retrieve().bodyToMono(String.class)",
+        "        // BUG: Diagnostic contains: inside `map` of a `Mono` that emits on the thread `bodyToMono` emits on, the Netty event loop the HTTP response arrives on",
+        "        .map(s -> new File(s).exists())",
+        "        .subscribeOn(Schedulers.boundedElastic())",
+        "        .subscribe();",
+        "    client.get().uri(\"/b\").retrieve().bodyToMono(String.class)",
+        "        .publishOn(Schedulers.boundedElastic())",
+        "        .map(s -> new File(s).exists())",
+        "        .subscribe();",
+        "    client.get().uri(\"/c\").exchangeToMono(response -> {",
+        "      // BUG: Diagnostic contains: inside the lambda passed to `RequestHeadersSpec.exchangeToMono`, which runs on the Netty event loop the HTTP response arrives on",
+        "      boolean exists = new File(\"c\").exists();",
+        "      return Mono.just(exists);",
+        "    }).subscribe();",
+        "  }",
         "}")
         .doTest();
   }
