@@ -63,6 +63,10 @@ public final class CatalogParser {
         switch (parsed.word(0, "an entry kind")) {
           case "blocking" -> {
             Category category = category(parsed.word(1, "a category (SLEEP, IO or WAIT)"));
+            if (category == Category.CPU) {
+              throw new IllegalArgumentException(
+                  "CPU is only for fix lines (NonYieldingLoopInEventLoop); a blocking entry is SLEEP, IO or WAIT");
+            }
             MethodPattern method = method(parsed.word(2, "Owner#method"));
             parsed.noMoreWords(3);
             parsed.noOptions();
@@ -104,7 +108,7 @@ public final class CatalogParser {
           }
           case "fix" -> {
             String framework = framework(parsed.word(1, "a framework name"));
-            Category category = category(parsed.word(2, "a category (SLEEP, IO or WAIT)"));
+            Category category = category(parsed.word(2, "a category (SLEEP, IO, WAIT or CPU)"));
             parsed.noMoreWords(3);
             parsed.noOptions();
             fixes.put(Catalog.fixKey(framework, category), parsed.requiredText(0, "the fix, after '|'"));

@@ -4,7 +4,9 @@ package dev.asynclint.core;
 public enum Category {
   SLEEP(Rule.SLEEP_IN_EVENT_LOOP, "sleeps"),
   IO(Rule.BLOCKING_IO_IN_EVENT_LOOP, "does blocking I/O"),
-  WAIT(Rule.BLOCKING_WAIT_IN_EVENT_LOOP, "waits");
+  WAIT(Rule.BLOCKING_WAIT_IN_EVENT_LOOP, "waits"),
+  /** Not a blocking API: CPU work that never yields; used for the loop rule's per-framework fixes. */
+  CPU(Rule.NON_YIELDING_LOOP_IN_EVENT_LOOP, "runs a CPU loop");
 
   private final Rule rule;
   private final String verb;

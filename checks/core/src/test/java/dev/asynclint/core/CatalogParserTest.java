@@ -143,6 +143,16 @@ class CatalogParserTest {
     }
   }
 
+  @Test
+  void cpuIsACategoryForFixesOnly() throws Exception {
+    Catalog c = parse("fix MYLOOP CPU | split the work");
+    assertThat(c.fix("MYLOOP", Category.CPU)).hasValue("split the work");
+    assertThat(Catalog.builtIn().fix("NETTY", Category.CPU)).isPresent();
+    assertThat(Catalog.builtIn().fix("VERTX", Category.CPU)).isPresent();
+    CatalogException e = assertThrows(CatalogException.class, () -> parse("blocking CPU com.acme.Hash#all | hashes"));
+    assertThat(e.getMessage()).contains("CPU is only for fix lines");
+  }
+
   private static List<String> names(Catalog c, String method) {
     return c.blockingCandidates(method).stream().map(a -> a.method().owner()).toList();
   }

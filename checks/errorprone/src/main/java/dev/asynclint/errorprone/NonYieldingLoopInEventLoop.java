@@ -1,0 +1,218 @@
+package dev.asynclint.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.SeverityLevel;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.DoWhileLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.EnhancedForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ForLoopTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.WhileLoopTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.Category;
+import dev.asynclint.core.EventLoopContext;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * A CPU loop on event-loop code that never gives the loop back. Spin loops and endless loops are
+ * definite (ERROR when the context is definite); data-sized loops doing real work per iteration,
+ * and calls to self-recursive methods, are likely (WARNING). The loop shapes are decided by
+ * {@link NonYieldingLoops}, where the code runs by {@link EventLoopContextResolver}. See {@code
+ * docs/rules/NonYieldingLoopInEventLoop.md}.
+ */
+@BugPattern(
+    summary = "A CPU loop that never yields holds the event loop for as long as it runs",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = "https://github.com/async-lint/async-lint/blob/main/docs/rules/NonYieldingLoopInEventLoop.md")
+public final class NonYieldingLoopInEventLoop extends BugChecker
+    implements WhileLoopTreeMatcher,
+        DoWhileLoopTreeMatcher,
+        ForLoopTreeMatcher,
+        EnhancedForLoopTreeMatcher,
+        MethodInvocationTreeMatcher {
+
+  private final AsyncLintConfig config;
+
+  /** Used when Error Prone runs with no flags. */
+  public NonYieldingLoopInEventLoop() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  public NonYieldingLoopInEventLoop(ErrorProneFlags flags) {
+    this.config = new AsyncLintConfig(flags);
+  }
+
+  @Override
+  public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
+    return checkLoop(tree, state);
+  }
+
+  @Override
+  public Description matchDoWhileLoop(DoWhileLoopTree tree, VisitorState state) {
+    return checkLoop(tree, state);
+  }
+
+  @Override
+  public Description matchForLoop(ForLoopTree tree, VisitorState state) {
+    return checkLoop(tree, state);
+  }
+
+  @Override
+  public Description matchEnhancedForLoop(EnhancedForLoopTree tree, VisitorState state) {
+    return checkLoop(tree, state);
+  }
+
+  /**
+   * {@code items.forEach(x -> ...)} doing real work per element, or a call from event-loop code
+   * to a method of this compilation that calls itself.
+   */
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    try {
+      Tree scope = localScope(state.getPath());
+      int bound = config.loopBound(state);
+      Optional<NonYieldingLoops.Loop> forEach = NonYieldingLoops.classifyForEach(tree, scope, state, bound);
+      if (forEach.isPresent()) {
+        return insideReportedLoop(state.getPath(), scope, state, bound)
+            ? Description.NO_MATCH : report(tree, forEach.get(), state, "");
+      }
+      if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee)
+          || callee.getParameters().isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+      if (enclosing != null && ASTHelpers.getSymbol(enclosing) == callee) {
+        return Description.NO_MATCH; // the recursive call itself: reported where it is entered
+      }
+      MethodTree source = NonYieldingLoops.sourceOf(callee, state);
+      if (source == null) {
+        return Description.NO_MATCH;
+      }
+      Optional<NonYieldingLoops.Loop> recursion = NonYieldingLoops.recursion(source);
+      if (recursion.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      return report(tree, recursion.get(), state,
+          "`" + NonYieldingLoops.sourceOf(tree, state) + "` recurses: ");
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+
+  private Description checkLoop(Tree loop, VisitorState state) {
+    try {
+      Tree scope = localScope(state.getPath());
+      int bound = config.loopBound(state);
+      Optional<NonYieldingLoops.Loop> found = NonYieldingLoops.classify(loop, scope, state, bound);
+      if (found.isEmpty() || insideReportedLoop(state.getPath(), scope, state, bound)) {
+        return Description.NO_MATCH;
+      }
+      return report(loop, found.get(), state, "");
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, loop, e);
+    }
+  }
+
+  private Description report(Tree tree, NonYieldingLoops.Loop loop, VisitorState state, String prefix) {
+    if (onCpuScheduler(state.getPath(), state)) {
+      return Description.NO_MATCH;
+    }
+    Catalog catalog = config.catalog(state);
+    EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
+    if (context == null) {
+      return Description.NO_MATCH;
+    }
+    String describe = loop.describe();
+    StringBuilder message = new StringBuilder(prefix)
+        .append(describe)
+        .append(", ").append(context.reason()).append('.');
+    if (loop.kind() == NonYieldingLoops.Loop.Kind.SPIN) {
+      message.append(" On a single event loop the state it waits for may never change, because the"
+          + " code that would change it is queued behind this loop. Fix: react to the change instead"
+          + " of polling (a listener: addListener, onComplete, whenComplete), or schedule a re-check"
+          + " with a timer.");
+    } else {
+      message.append(loop.kind() == NonYieldingLoops.Loop.Kind.ENDLESS
+              ? " Nothing queued behind it on that thread ever runs again. Fix: "
+              : " Everything queued behind it on that thread waits until it finishes. Fix: ")
+          .append(catalog.fix(context.framework(), Category.CPU)
+              .orElse("split the work into chunks and re-schedule the rest on the loop, or offload it to a worker executor"))
+          .append('.');
+    }
+    Description.Builder description = buildDescription(tree).setMessage(message.toString());
+    if (loop.definite() && context.definite()) {
+      description.overrideSeverity(SeverityLevel.ERROR);
+    }
+    return description.build();
+  }
+
+  /** Whether an enclosing lambda is passed to a CPU scheduler (Reactor parallel(), Rx computation()). */
+  private static boolean onCpuScheduler(TreePath path, VisitorState state) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if ((leaf instanceof LambdaExpressionTree || leaf instanceof MemberReferenceTree)
+          && CpuSchedulers.runsOnCpuScheduler(current, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A loop nested in a loop that is itself reported: one finding per nest. */
+  private static boolean insideReportedLoop(TreePath path, Tree scope, VisitorState state, int bound) {
+    for (TreePath current = path.getParentPath(); current != null; current = current.getParentPath()) {
+      Tree leaf = current.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (leaf instanceof LambdaExpressionTree) {
+        // Only the body of a forEach loop belongs to an enclosing loop.
+        TreePath parent = current.getParentPath();
+        if (parent == null || !(parent.getLeaf() instanceof MethodInvocationTree call)
+            || NonYieldingLoops.classifyForEach(call, scope, state, bound).isEmpty()) {
+          return false;
+        }
+        return true;
+      }
+      if (NonYieldingLoops.isLoop(leaf) && NonYieldingLoops.classify(leaf, scope, state, bound).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Where local declarations are looked up: the enclosing method, or the class for initialisers. */
+  private static Tree localScope(TreePath path) {
+    for (TreePath current = path; current != null; current = current.getParentPath()) {
+      if (current.getLeaf() instanceof MethodTree || current.getLeaf() instanceof ClassTree) {
+        return current.getLeaf();
+      }
+    }
+    return path.getCompilationUnit();
+  }
+}

@@ -1,0 +1,332 @@
+package dev.asynclint.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.sun.tools.javac.main.Main.Result;
+import org.junit.jupiter.api.Test;
+
+class NonYieldingLoopInEventLoopTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(NonYieldingLoopInEventLoop.class, getClass());
+
+  @Test
+  void spinLoopsAndEndlessLoopsInANettyHandlerAreErrors() {
+    helper.addSourceLines("Spin.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.util.concurrent.Future;",
+        "import java.util.concurrent.atomic.AtomicBoolean;",
+        "class Spin extends ChannelInboundHandlerAdapter {",
+        "  final AtomicBoolean ready = new AtomicBoolean();",
+        "  volatile boolean done;",
+        "  Future<?> pending;",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "    // BUG: Diagnostic contains: This loop busy-waits on `!pending.isDone()`, doing nothing but `Thread.onSpinWait()`; it holds the thread until another thread changes that state, inside `channelRead` of `Spin` (a Netty ChannelInboundHandler), which runs on the channel's event loop. On a single event loop",
+        "    while (!pending.isDone()) { Thread.onSpinWait(); }",
+        "    // BUG: Diagnostic contains: busy-waits on `!ready.get()`, doing nothing but spinning (its body is empty)",
+        "    while (!ready.get());",
+        "    long deadline = System.nanoTime() + 1_000_000;",
+        "    // BUG: Diagnostic contains: busy-waits on `System.nanoTime() < deadline`",
+        "    while (System.nanoTime() < deadline) { }",
+        "    // BUG: Diagnostic contains: busy-waits on `!done`, doing nothing but `Thread.yield()`",
+        "    do { Thread.yield(); } while (!done);",
+        "    // BUG: Diagnostic contains: busy-waits on `pending.isDone()`",
+        "    while (true) { if (pending.isDone()) break; Thread.onSpinWait(); }",
+        "    // BUG: Diagnostic contains: This `for (;;)` loop has no break, return or throw, so it never ends",
+        "    for (;;) { ctx.fireChannelReadComplete(); }",
+        "  }",
+        "}")
+        .expectResult(Result.ERROR)
+        .doTest();
+  }
+
+  @Test
+  void loopsThatEndOrCountAreNotSpins() {
+    helper.addSourceLines("NotSpin.java",
+        "import io.netty.buffer.ByteBuf;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.handler.codec.ByteToMessageDecoder;",
+        "import java.util.List;",
+        "class NotSpin extends ByteToMessageDecoder {",
+        "  @Override protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {",
+        "    int i = 0;",
+        "    while (i++ < 8);",
+        "    java.util.Iterator<Object> it = out.iterator();",
+        "    while (it.hasNext() && it.next() != ctx);",
+        "    // Decoder style: loops until the input runs out, and ends by break.",
+        "    while (true) {",
+        "      if (in.readableBytes() < 4) break;",
+        "      out.add(in.readRetainedSlice(4));",
+        "    }",
+        "    for (int k = 0; k < 4; k++) { }",
+        "  }",
+        "}")
+        .expectResult(Result.OK)
+        .doTest();
+  }
+
+  @Test
+  void dataSizedLoopsDoingWorkInANettyHandlerAreWarnings() {
+    helper.addSourceLines("Hashing.java",
+        "import io.netty.buffer.ByteBuf;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.SimpleChannelInboundHandler;",
+        "import java.security.MessageDigest;",
+        "import java.util.List;",
+        "class Hashing extends SimpleChannelInboundHandler<ByteBuf> {",
+        "  MessageDigest md;",
+        "  List<List<String>> rows;",
+        "  @Override protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {",
+        "    byte[] payload = new byte[msg.readableBytes()];",
+        "    msg.readBytes(payload);",
+        "    // BUG: Diagnostic contains: This loop runs `payload.length` times (its trip count comes from data) and calls `md.update(...)` on every iteration, without ever yielding, inside `channelRead0` of `Hashing` (a Netty SimpleChannelInboundHandler), which runs on the channel's event loop. Everything queued behind it on that thread waits until it finishes. Fix: split the work into chunks and re-schedule the rest with ctx.executor().execute(...)",
+        "    for (int i = 0; i < payload.length; i++) { md.update(payload[i]); }",
+        "    // BUG: Diagnostic contains: This loop runs once per element of `payload` (its trip count comes from data) and calls `md.digest(...)`",
+        "    for (byte b : payload) { md.digest(new byte[] {b}); }",
+        "    // BUG: Diagnostic contains: This loop runs once per element of `rows` (its trip count comes from data) and runs a nested loop once per element of `row` on every iteration",
+        "    for (List<String> row : rows) { for (String cell : row) { if (cell.equals(\"x\")) ctx.fireUserEventTriggered(cell); } }",
+        "    // BUG: Diagnostic contains: This loop runs for as long as `msg.isReadable()` holds",
+        "    while (msg.isReadable()) { ctx.fireChannelRead(msg.readByte()); }",
+        "    // BUG: Diagnostic contains: This loop runs 1000000 times (a constant above the loop bound of 1000)",
+        "    for (int i = 0; i < 1_000_000; i++) { md.update((byte) i); }",
+        "    // BUG: Diagnostic contains: This loop runs once per element of `rows` (its trip count comes from data) and calls `ctx.fireUserEventTriggered(...)` on every iteration",
+        "    rows.forEach(row -> ctx.fireUserEventTriggered(row));",
+        "    // BUG: Diagnostic contains: This loop runs once per element of `rows.stream()` (its trip count comes from data) and calls `ctx::fireUserEventTriggered`",
+        "    rows.stream().forEach(ctx::fireUserEventTriggered);",
+        "    // BUG: Diagnostic contains: `depth(rows, 0)` recurses: `depth` calls itself, so its depth and work grow with its input, inside `channelRead0`",
+        "    depth(rows, 0);",
+        "  }",
+        "  int depth(List<?> tree, int level) {",
+        "    int max = level;",
+        "    for (Object child : tree) { if (child instanceof List<?> l) max = Math.max(max, depth(l, level + 1)); }",
+        "    return max;",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void smallConstantLoopsAndCheapLoopsAreFine() {
+    helper.addSourceLines("Encoder.java",
+        "import io.netty.buffer.ByteBuf;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.handler.codec.MessageToByteEncoder;",
+        "import java.util.List;",
+        "class Encoder extends MessageToByteEncoder<Integer> {",
+        "  private static final int[] SHIFTS = {24, 16, 8, 0};",
+        "  enum Part { HEAD, BODY, TAIL }",
+        "  List<String> names;",
+        "  @Override protected void encode(ChannelHandlerContext ctx, Integer value, ByteBuf out) {",
+        "    // A loop over a 4-element constant array: four iterations, whatever the call does.",
+        "    for (int shift : new int[] {24, 16, 8, 0}) { out.writeByte(scramble(value >> shift)); }",
+        "    for (int shift : SHIFTS) { out.writeByte(scramble(value >> shift)); }",
+        "    for (int i = 0; i < SHIFTS.length; i++) { out.writeByte(scramble(value >> SHIFTS[i])); }",
+        "    final int[] local = {1, 2, 3, 4};",
+        "    for (int n : local) { out.writeByte(scramble(n)); }",
+        "    for (Part p : Part.values()) { out.writeByte(scramble(p.ordinal())); }",
+        "    for (String s : List.of(\"a\", \"b\")) { out.writeByte(scramble(s.length())); }",
+        "    for (int i = 0; i < 16; i++) { out.writeByte(scramble(i)); }",
+        "    int n = Math.min(value, SHIFTS.length);",
+        "    for (int i = 0; i < n; i++) { out.writeByte(scramble(i)); }",
+        "    // Calling itself from a task re-schedules; it does not recurse on this stack.",
+        "    retry(3, ctx);",
+        "    // Data-sized, but every iteration is cheap: getters, accessors, arithmetic.",
+        "    int total = 0;",
+        "    for (String name : names) { total += name.length() + name.charAt(0); }",
+        "    for (int i = 0; i < names.size(); i++) { total += names.get(i).hashCode(); }",
+        "    int[] sum = {0};",
+        "    names.forEach(name -> sum[0] += name.length());",
+        "    List.of(\"x\", \"y\").forEach(s -> out.writeByte(scramble(s.charAt(0))));",
+        "    out.writeInt(total + sum[0]);",
+        "  }",
+        "  int scramble(int b) { return b * 31; }",
+        "  void retry(int left, ChannelHandlerContext ctx) {",
+        "    if (left > 0) ctx.executor().execute(() -> retry(left - 1, ctx));",
+        "  }",
+        "  /** Not a handler method: callers decide where it runs (transitive analysis). */",
+        "  void rebuild(List<String> all) { for (String s : all) { System.out.println(s); } }",
+        "  public static void main(String[] args) { while (true) { System.out.println(); } }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void loopBoundIsAnOption() {
+    CompilationTestHelper.newInstance(NonYieldingLoopInEventLoop.class, getClass())
+        .setArgs("-XepOpt:AsyncLint:LoopBound=10")
+        .addSourceLines("Encoder.java",
+            "import io.netty.buffer.ByteBuf;",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import io.netty.handler.codec.MessageToByteEncoder;",
+            "class Encoder extends MessageToByteEncoder<Integer> {",
+            "  @Override protected void encode(ChannelHandlerContext ctx, Integer value, ByteBuf out) {",
+            "    // BUG: Diagnostic contains: This loop runs 16 times (a constant above the loop bound of 10)",
+            "    for (int i = 0; i < 16; i++) { out.writeByte(scramble(i)); }",
+            "    for (int i = 0; i < 10; i++) { out.writeByte(scramble(i)); }",
+            "  }",
+            "  int scramble(int b) { return b * 31; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void badLoopBoundFallsBackToTheDefault() {
+    CompilationTestHelper.newInstance(NonYieldingLoopInEventLoop.class, getClass())
+        .setArgs("-XepOpt:AsyncLint:LoopBound=lots")
+        .addSourceLines("Encoder.java",
+            "import io.netty.buffer.ByteBuf;",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import io.netty.handler.codec.MessageToByteEncoder;",
+            "class Encoder extends MessageToByteEncoder<Integer> {",
+            "  @Override protected void encode(ChannelHandlerContext ctx, Integer value, ByteBuf out) {",
+            "    for (int i = 0; i < 16; i++) { out.writeByte(scramble(i)); }",
+            "    // BUG: Diagnostic contains: a constant above the loop bound of 1000",
+            "    for (int i = 0; i < 5000; i++) { out.writeByte(scramble(i)); }",
+            "  }",
+            "  int scramble(int b) { return b * 31; }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void vertxHandlersButNotExecuteBlocking() {
+    helper.addSourceLines("Api.java",
+        "import io.vertx.core.AbstractVerticle;",
+        "import io.vertx.core.Future;",
+        "import io.vertx.ext.web.Router;",
+        "import java.security.MessageDigest;",
+        "class Api extends AbstractVerticle {",
+        "  @Override public void start() {",
+        "    Router router = Router.router(vertx);",
+        "    router.post(\"/hash\").handler(ctx -> {",
+        "      String body = ctx.body().asString();",
+        "      MessageDigest md = sha256();",
+        "      // BUG: Diagnostic contains: This loop runs once per element of `body.split(\"\\n\")` (its trip count comes from data) and calls `md.update(...)` on every iteration, without ever yielding, inside the lambda passed to `Route.handler`, which runs on the Vert.x event loop. Everything queued behind it on that thread waits until it finishes. Fix: split the work into chunks and continue with vertx.runOnContext(...), or offload it with vertx.executeBlocking(...)",
+        "      for (String line : body.split(\"\\n\")) { md.update(line.getBytes()); }",
+        "      ctx.end();",
+        "    });",
+        "    router.post(\"/hash-offloaded\").handler(ctx -> {",
+        "      String body = ctx.body().asString();",
+        "      // A hashing loop inside executeBlocking runs on a worker thread.",
+        "      vertx.executeBlocking(() -> {",
+        "        MessageDigest md = sha256();",
+        "        for (String line : body.split(\"\\n\")) { md.update(line.getBytes()); }",
+        "        for (int round = 0; round < 100_000; round++) { md.update(md.digest()); }",
+        "        return md.digest();",
+        "      }).onComplete(ar -> ctx.end());",
+        "    });",
+        "    Future<Boolean> flag = Future.succeededFuture(true);",
+        "    vertx.setPeriodic(10, id -> {",
+        "      // BUG: Diagnostic contains: busy-waits on `!flag.isComplete()`",
+        "      while (!flag.isComplete()) { }",
+        "    });",
+        "  }",
+        "  static MessageDigest sha256() {",
+        "    try { return MessageDigest.getInstance(\"SHA-256\"); } catch (Exception e) { throw new IllegalStateException(e); }",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void reactorParallelAndRxComputationExistForCpuWork() {
+    helper.addSourceLines("Pipelines.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.util.List;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.publisher.Mono;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Pipelines extends ChannelInboundHandlerAdapter {",
+        "  List<List<Integer>> batches;",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "    Flux.fromIterable(batches).publishOn(Schedulers.parallel())",
+        "        .map(batch -> { long s = 0; for (int x : batch) { s += score(x); } return s; })",
+        "        .subscribe(ctx::write);",
+        "    Flux.fromIterable(batches).parallel().runOn(Schedulers.parallel())",
+        "        .map(batch -> { long s = 0; for (int x : batch) { s += score(x); } return s; })",
+        "        .sequential().subscribe(ctx::write);",
+        "    Mono.fromCallable(() -> { long s = 0; for (List<Integer> b : batches) { s += score(b.size()); } return s; })",
+        "        .subscribeOn(Schedulers.parallel()).subscribe(ctx::write);",
+        "    Schedulers.parallel().schedule(() -> { for (List<Integer> b : batches) { score(b.size()); } });",
+        "    io.reactivex.rxjava3.core.Observable.fromIterable(batches)",
+        "        .observeOn(io.reactivex.rxjava3.schedulers.Schedulers.computation())",
+        "        .map(batch -> { long s = 0; for (int x : batch) { s += score(x); } return s; })",
+        "        .subscribe(ctx::write);",
+        "    io.reactivex.rxjava3.schedulers.Schedulers.computation().scheduleDirect(",
+        "        () -> { for (List<Integer> b : batches) { score(b.size()); } });",
+        "    // The same loop with no CPU scheduler runs where the chain is subscribed: on this event loop.",
+        "    Flux.fromIterable(batches)",
+        "        // BUG: Diagnostic contains: This loop runs once per element of `batch` (its trip count comes from data) and calls `score(...)`",
+        "        .map(batch -> { long s = 0; for (int x : batch) { s += score(x); } return s; })",
+        "        .subscribe(ctx::write);",
+        "    // A later publishOn does not move the operators before it.",
+        "    Flux.fromIterable(batches)",
+        "        // BUG: Diagnostic contains: NonYieldingLoopInEventLoop",
+        "        .map(batch -> { long s = 0; for (int x : batch) { s += score(x); } return s; })",
+        "        .publishOn(Schedulers.parallel()).subscribe(ctx::write);",
+        "  }",
+        "  static long score(int x) { return Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 7); }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void mutinyCallbacksRunWhereTheyAreSubscribed() {
+    helper.addSourceLines("Scores.java",
+        "import io.smallrye.mutiny.Uni;",
+        "import io.vertx.ext.web.Router;",
+        "import java.util.List;",
+        "class Scores {",
+        "  void mount(Router router, List<Integer> xs) {",
+        "    router.get(\"/score\").handler(ctx ->",
+        "        Uni.createFrom().item(xs)",
+        "            // BUG: Diagnostic contains: This loop runs once per element of `list` (its trip count comes from data) and calls `Long.rotateLeft(...)`",
+        "            .onItem().transform(list -> { long s = 0; for (int x : list) { s += Long.rotateLeft(x, 3); } return s; })",
+        "            .subscribe().with(s -> ctx.end(String.valueOf(s))));",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void suppressedWithTheRuleId() {
+    helper.addSourceLines("Framing.java",
+        "import io.netty.buffer.ByteBuf;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.SimpleChannelInboundHandler;",
+        "class Framing extends SimpleChannelInboundHandler<ByteBuf> {",
+        "  /** Frames are at most 64 bytes by protocol, which the checker cannot know. */",
+        "  @SuppressWarnings(\"NonYieldingLoopInEventLoop\")",
+        "  @Override protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {",
+        "    while (msg.isReadable()) { ctx.fireChannelRead(msg.readRetainedSlice(1)); }",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void commonPoolLoopsAreWarningsAndAnExecutorMovesThem() {
+    helper.addSourceLines("Async.java",
+        "import java.util.List;",
+        "import java.util.concurrent.CompletableFuture;",
+        "import java.util.concurrent.ExecutorService;",
+        "class Async {",
+        "  CompletableFuture<Long> sum(List<Integer> xs, ExecutorService cpu) {",
+        "    CompletableFuture.supplyAsync(() -> {",
+        "      long s = 0;",
+        "      // BUG: Diagnostic contains: runs on the common ForkJoin pool, which the whole JVM shares. Everything queued behind it on that thread waits until it finishes. Fix: pass a dedicated executor",
+        "      for (int x : xs) { s += Long.rotateLeft(x, 3) ^ expensive(x); }",
+        "      return s;",
+        "    });",
+        "    return CompletableFuture.supplyAsync(() -> {",
+        "      long s = 0;",
+        "      for (int x : xs) { s += expensive(x); }",
+        "      return s;",
+        "    }, cpu);",
+        "  }",
+        "  static long expensive(int x) { return x; }",
+        "}")
+        .expectResult(Result.OK)
+        .doTest();
+  }
+}
