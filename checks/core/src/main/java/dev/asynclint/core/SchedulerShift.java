@@ -10,6 +10,8 @@ package dev.asynclint.core;
  *   <li>{@link Direction#SUBSCRIPTION} ({@code subscribeOn}, Mutiny {@code runSubscriptionOn}):
  *       the subscription, so the source and every operator up to the first downstream shift, run
  *       on that scheduler, wherever in the chain it is written.
+ *   <li>{@link Direction#TASK} ({@code scheduler.schedule(task)}, {@code worker.schedule(task)}):
+ *       the task passed to it runs on the receiver scheduler (or the one that made the worker).
  * </ul>
  *
  * When the operator takes no scheduler but uses a default one ({@code Flux.interval(Duration)}
@@ -22,6 +24,7 @@ public record SchedulerShift(
 
   public enum Direction {
     DOWNSTREAM,
-    SUBSCRIPTION
+    SUBSCRIPTION,
+    TASK
   }
 }

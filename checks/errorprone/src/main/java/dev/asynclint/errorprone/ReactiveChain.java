@@ -114,6 +114,9 @@ final class ReactiveChain {
   private Placement place(TreePath operatorPath, String framework) {
     MethodInvocationTree operator = (MethodInvocationTree) operatorPath.getLeaf();
     MethodSymbol callee = ASTHelpers.getSymbol(operator);
+    if (callee != null && isTask(operator, callee)) {
+      return placeTask(operatorPath, operator, callee, framework);
+    }
     Upstream upstream = upstream(operator);
     String where = describeOperator(operator, callee, upstream);
     List<String> notes = new ArrayList<>();
@@ -442,6 +445,45 @@ final class ReactiveChain {
   }
 
   // ---------------------------------------------------------------------------------- schedulers
+
+  private boolean isTask(MethodInvocationTree call, MethodSymbol callee) {
+    Type receiver = BlockingCallClassifier.receiverType(call, callee);
+    for (SchedulerShift shift : catalog.schedulerShifts()) {
+      if (shift.direction() == SchedulerShift.Direction.TASK
+          && CatalogLookup.matches(shift.method(), callee, receiver, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A task given straight to a scheduler or its worker runs on that scheduler's threads: fine on
+   * a blocking-friendly one, a finding on a non-blocking one, inline for {@code immediate()}. An
+   * unknown scheduler's threads are not the caller's, so the task is not judged.
+   */
+  private Placement placeTask(TreePath taskPath, MethodInvocationTree call, MethodSymbol callee, String framework) {
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    ExpressionTree value = receiver == null ? null : valueOf(receiver, 0);
+    if (value instanceof MethodInvocationTree make
+        && ASTHelpers.getSymbol(make) instanceof MethodSymbol maker
+        && maker.getSimpleName().contentEquals("createWorker")) {
+      receiver = ASTHelpers.getReceiver(make);
+      value = receiver == null ? null : valueOf(receiver, 0);
+    }
+    KnownScheduler known = value == null ? null : scheduler(value, 0);
+    if (known == null || known.threads() == KnownScheduler.Threads.BLOCKING_OK) {
+      return Placement.OFF;
+    }
+    String where = "inside the task given to `" + callee.getSimpleName() + "` of `"
+        + BlockingCallClassifier.shown(value, state) + "`";
+    if (known.threads() == KnownScheduler.Threads.NON_BLOCKING) {
+      return Placement.on(new EventLoopContext(framework, where + ", " + known.description(), Confidence.DEFINITE));
+    }
+    EventLoopContext here = enclosing.apply(taskPath);
+    return here == null ? Placement.OFF : Placement.on(new EventLoopContext(framework,
+        where + ", which runs it on the calling thread: " + here.reason(), here.confidence()));
+  }
 
   /** A shift operator in the chain and what we know of its scheduler (threads null: unknown). */
   private record SchedulerUse(SchedulerShift.Direction direction, String shiftName, String shown,

@@ -190,6 +190,45 @@ class ReactorContextsTest {
   }
 
   @Test
+  void tasksGivenStraightToASchedulerRunOnIt() {
+    sleep.addSourceLines("Tasks.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.util.concurrent.locks.LockSupport;",
+        "import reactor.core.scheduler.Scheduler;",
+        "import reactor.core.scheduler.Schedulers;",
+        "class Tasks extends ChannelInboundHandlerAdapter {",
+        "  private final Scheduler cpu = Schedulers.parallel();",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "    Schedulers.boundedElastic().schedule(() -> LockSupport.parkNanos(1));",
+        "    // BUG: Diagnostic contains: inside the task given to `schedule` of `Schedulers.parallel()`, a non-blocking scheduler",
+        "    cpu.schedule(() -> LockSupport.parkNanos(1));",
+        "    // BUG: Diagnostic contains: SleepInEventLoop",
+        "    cpu.createWorker().schedule(() -> LockSupport.parkNanos(1));",
+        "    // BUG: Diagnostic contains: which runs it on the calling thread: inside `channelRead` of `Tasks`",
+        "    Schedulers.immediate().schedule(() -> LockSupport.parkNanos(1));",
+        "  }",
+        "  void unknown(Scheduler somewhere) { somewhere.schedule(() -> LockSupport.parkNanos(1)); }",
+        "}")
+        .doTest();
+  }
+
+  @Test
+  void rxTasksGivenStraightToASchedulerRunOnIt() {
+    sleep.addSourceLines("RxTasks.java",
+        "import io.reactivex.rxjava3.schedulers.Schedulers;",
+        "import java.util.concurrent.locks.LockSupport;",
+        "class RxTasks {",
+        "  void run() {",
+        "    Schedulers.io().scheduleDirect(() -> LockSupport.parkNanos(1));",
+        "    // BUG: Diagnostic contains: inside the task given to `scheduleDirect` of `Schedulers.computation()`",
+        "    Schedulers.computation().scheduleDirect(() -> LockSupport.parkNanos(1));",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  @Test
   void aPrivateMethodsChainIsReadOnAtItsCallers() {
     sleep.addSourceLines("Callers.java",
         "import java.util.concurrent.locks.LockSupport;",
