@@ -21,6 +21,7 @@ class SchedulerEntriesTest {
         shift ACME DOWNSTREAM com.acme.Stream#hopTo
         shift ACME subscription com.acme.Stream#startOn arg=1
         shift ACME DOWNSTREAM com.acme.Stream#tick(long) implicit=com.acme.Pools#cpu
+        shift ACME TASK com.acme.Pool#run
         """);
     KnownScheduler io = c.knownSchedulers().get(0);
     assertThat(io.framework()).isEqualTo("ACME");
@@ -41,7 +42,8 @@ class SchedulerEntriesTest {
     assertThat(tick.method().params()).containsExactly("long");
     assertThat(tick.implicit().owner()).isEqualTo("com.acme.Pools");
     assertThat(tick.implicit().matchesName("cpu")).isTrue();
-    assertThat(c.size()).isEqualTo(5);
+    assertThat(c.schedulerShifts().get(3).direction()).isEqualTo(SchedulerShift.Direction.TASK);
+    assertThat(c.size()).isEqualTo(6);
   }
 
   @Test
@@ -66,7 +68,7 @@ class SchedulerEntriesTest {
     assertThat(e.problems().get(0))
         .isEqualTo("user.catalog:1: unknown scheduler threads 'SOMETIMES' (expected BLOCKING_OK, NON_BLOCKING, CALLER)");
     assertThat(e.problems().get(1)).contains("user.catalog:2: missing what its threads are for");
-    assertThat(e.problems().get(2)).contains("unknown shift direction 'SIDEWAYS'");
+    assertThat(e.problems().get(2)).contains("unknown shift direction 'SIDEWAYS' (expected DOWNSTREAM, SUBSCRIPTION, TASK)");
     assertThat(e.problems().get(3)).contains("arg=x is not an argument index");
     assertThat(e.problems().get(4)).contains("unknown option 'prefetch='");
     assertThat(e.problems().get(5)).contains("user.catalog:6: expected Owner#method");
