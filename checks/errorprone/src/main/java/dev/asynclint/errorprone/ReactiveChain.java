@@ -2,7 +2,6 @@ package dev.asynclint.errorprone;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -388,8 +387,8 @@ final class ReactiveChain {
             isReactiveOperator(call) ? EndKind.PASSED_TO_OPERATOR : EndKind.ELSEWHERE, parentPath));
         return;
       }
-      EndKind kind = parent instanceof ExpressionStatementTree ? EndKind.SUBSCRIBED_OR_DROPPED
-          : parent instanceof AssignmentTree ? EndKind.ELSEWHERE : EndKind.ELSEWHERE;
+      // A statement (subscribed, or dropped), or stored, or part of a larger expression.
+      EndKind kind = parent instanceof ExpressionStatementTree ? EndKind.SUBSCRIBED_OR_DROPPED : EndKind.ELSEWHERE;
       out.add(new Downstream(calls, kind, parentPath));
       return;
     }
