@@ -246,9 +246,10 @@ final class ReactiveChain {
   }
 
   /**
-   * A chain returned from a private method: every caller is in this file, so read on at each call
-   * (a caller's subscribeOn still moves the chain; its publishOn comes too late). Null when the
-   * method can be called from elsewhere or is never called here.
+   * A chain returned from a method, read on at its callers in this file (a caller's subscribeOn
+   * still moves the chain; its publishOn comes too late). For a private method those are all its
+   * callers; for any other, only a DEFINITE placement at a visible caller counts. Null when
+   * nothing is decided here.
    */
   private @Nullable Placement placeAtCallers(TreePath returnPath, String where, String framework,
       List<String> notes) {
@@ -257,9 +258,12 @@ final class ReactiveChain {
       return null;
     }
     MethodSymbol symbol = ASTHelpers.getSymbol(method);
-    if (symbol == null || !symbol.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+    if (symbol == null) {
       return null;
     }
+    // Callers of a non-private method may live elsewhere: the ones in this file can only prove
+    // that it runs on a loop (a DEFINITE placement), never that it does not.
+    boolean allCallersVisible = symbol.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE);
     List<TreePath> calls = index.calls(symbol);
     if (calls.isEmpty()) {
       return null;
@@ -274,6 +278,9 @@ final class ReactiveChain {
           worst = placement;
         }
       }
+    }
+    if (!allCallersVisible) {
+      return worst != null && rank(worst) == 2 ? worst : null;
     }
     return worst == null ? Placement.OFF : worst;
   }

@@ -128,6 +128,12 @@ class RxJavaMutinyWebFluxContextsTest {
         "  @GetMapping(\"/plain\")",
         "  String plain() { return String.valueOf(new File(\"a\").exists()); }",
         "  boolean notAHandler() { return new File(\"a\").exists(); }",
+        "  @GetMapping(\"/via-helper\")",
+        "  Flux<Boolean> viaHelper() { return names().subscribeOn(Schedulers.parallel()); }",
+        "  Flux<Boolean> names() {",
+        "    // BUG: Diagnostic contains: inside `map` of a `Flux` (returned from `names`) that is subscribed on `Schedulers.parallel()`",
+        "    return Flux.just(\"a\").map(n -> new File(n).exists());",
+        "  }",
         "}")
         .doTest();
   }
