@@ -1,0 +1,27 @@
+package vertx;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** executeBlocking runs its callable on a worker thread; the callbacks on its result do not. */
+public class ExecuteBlocking {
+  void load(Vertx vertx) {
+    vertx.executeBlocking(() -> {
+      Thread.sleep(50);
+      return Files.readString(Path.of("data.txt"));
+    }).onSuccess(text -> {
+      try {
+        // BUG: Diagnostic contains: BlockingIoInEventLoop
+        Files.writeString(Path.of("copy.txt"), text);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  void onContext(Vertx vertx) {
+    vertx.getOrCreateContext().executeBlocking(() -> Files.size(Path.of("data.txt")));
+    vertx.createSharedWorkerExecutor("io").executeBlocking(() -> Files.size(Path.of("data.txt")));
+  }
+}

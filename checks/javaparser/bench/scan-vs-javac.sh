@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Times the source scanner against javac + Error Prone (async-lint's rules only) on the same
+# files: the Vert.x core 4.5.11 sources jar, with its compile classpath. Both are measured in the
+# same run, on the same JDK, one after the other, RUNS times each (best run counts).
+#
+# Needs: mvn (Maven Central reachable, or a warm ~/.m2), a JDK 21+ for javac + Error Prone, and
+# async-lint-errorprone + the scanner's cli jar built (mvn -B install -pl checks/javaparser -am).
+#
+#   checks/javaparser/bench/scan-vs-javac.sh            # from the repository root
+#   RUNS=3 THREADS=2 JDK=/path/to/jdk checks/javaparser/bench/scan-vs-javac.sh
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
+JDK="${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+RUNS="${RUNS:-2}"
+THREADS="${THREADS:-$(nproc)}"
+VERTX="${VERTX:-4.5.11}"
+EP_VERSION="${EP_VERSION:-2.50.0}"
+ASYNC_LINT_VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+WORK="${WORK:-$ROOT/checks/javaparser/target/bench}"
+CLI="$ROOT/checks/javaparser/target/async-lint-javaparser-$ASYNC_LINT_VERSION-cli.jar"
+M2="${M2:-$HOME/.m2/repository}"
+MVN="mvn -B -q -Dstyle.color=never"
+
+[ -x "$JDK/bin/javac" ] || { echo "no javac at $JDK (set JDK=...)" >&2; exit 2; }
+[ -f "$CLI" ] || { echo "build the scanner first: mvn -B install -pl checks/javaparser -am" >&2; exit 2; }
+mkdir -p "$WORK"
+
+echo "== fetching io.vertx:vertx-core:$VERTX sources, jar and pom" >&2
+for kind in jar:sources jar pom; do
+  $MVN dependency:get -Dartifact="io.vertx:vertx-core:$VERTX:$kind" -Dtransitive=false >&2
+done
+VX="$M2/io/vertx/vertx-core/$VERTX"
+rm -rf "$WORK/src" && mkdir -p "$WORK/src"
+(cd "$WORK/src" && "$JDK/bin/jar" xf "$VX/vertx-core-$VERTX-sources.jar")
+find "$WORK/src" -name '*.java' | sort > "$WORK/files.txt"
+
+echo "== vertx-core's compile classpath (its optional dependencies included)" >&2
+mkdir -p "$WORK/vertx-pom" && cp "$VX/vertx-core-$VERTX.pom" "$WORK/vertx-pom/pom.xml"
+(cd "$WORK/vertx-pom" && $MVN dependency:build-classpath -Dmdep.includeScope=compile \
+  -Dmdep.outputFile="$WORK/vertx.classpath" >&2)
+# The sources jar lacks the code vertx-codegen generates at build time (the *OptionsConverter
+# classes); the binary jar supplies them, to javac and to the scanner alike.
+CP="$(cat "$WORK/vertx.classpath"):$VX/vertx-core-$VERTX.jar"
+
+echo "== Error Prone $EP_VERSION + async-lint-errorprone $ASYNC_LINT_VERSION processor path" >&2
+mkdir -p "$WORK/ep-pom"
+cat > "$WORK/ep-pom/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>ep-path</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP_VERSION</version></dependency>
+    <dependency><groupId>dev.asynclint</groupId><artifactId>async-lint-errorprone</artifactId><version>$ASYNC_LINT_VERSION</version></dependency>
+  </dependencies>
+</project>
+POM
+(cd "$WORK/ep-pom" && $MVN dependency:build-classpath -Dmdep.outputFile="$WORK/ep.classpath" >&2)
+
+EXPORTS=()
+for p in api file main model parser processing tree util; do
+  EXPORTS+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
+done
+for p in code comp; do
+  EXPORTS+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
+done
+RULES="-Xep:SleepInEventLoop:WARN -Xep:BlockingIoInEventLoop:WARN -Xep:BlockingWaitInEventLoop:WARN"
+JAVAC=("$JDK/bin/javac" "${EXPORTS[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW
+  -processorpath "$(cat "$WORK/ep.classpath")"
+  "-Xplugin:ErrorProne -XepDisableAllChecks $RULES"
+  -proc:none -nowarn -Xmaxwarns 100000 -encoding UTF-8 -cp "$CP" -d "$WORK/classes")
+SCAN=("$JDK/bin/java" -jar "$CLI" --quiet --threads "$THREADS" --classpath "$CP" "$WORK/src")
+
+now() { date +%s.%N; }
+best_javac=""; best_scan=""
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
+  t0=$(now)
+  "${JAVAC[@]}" @"$WORK/files.txt" > "$WORK/javac.out" 2>&1 || { echo "javac failed, see $WORK/javac.out" >&2; tail -20 "$WORK/javac.out" >&2; exit 1; }
+  t1=$(now)
+  "${SCAN[@]}" > "$WORK/scan.out" 2>&1 || [ $? -eq 1 ] || { echo "scanner failed, see $WORK/scan.out" >&2; exit 1; }
+  t2=$(now)
+  j=$(echo "$t1 - $t0" | bc); s=$(echo "$t2 - $t1" | bc)
+  echo "run $run: javac + Error Prone ${j}s, scanner ${s}s" >&2
+  if [ -z "$best_javac" ] || (( $(echo "$j < $best_javac" | bc) )); then best_javac=$j; fi
+  if [ -z "$best_scan" ] || (( $(echo "$s < $best_scan" | bc) )); then best_scan=$s; fi
+done
+
+lines=$(cat $(cat "$WORK/files.txt") | wc -l)
+ep_findings=$(grep -cE '\[(SleepInEventLoop|BlockingIoInEventLoop|BlockingWaitInEventLoop)\]' "$WORK/javac.out" || true)
+scan_findings=$(grep -cE '\[(SleepInEventLoop|BlockingIoInEventLoop|BlockingWaitInEventLoop)\]' "$WORK/scan.out" || true)
+ratio=$(echo "scale=2; $best_scan / $best_javac" | bc)
+cat <<REPORT
+files: $(wc -l < "$WORK/files.txt") ($lines lines), cores: $(nproc), JDK: $("$JDK/bin/java" -version 2>&1 | head -1)
+javac + Error Prone (async-lint rules only): ${best_javac} s, $ep_findings findings
+scanner (--threads $THREADS):                 ${best_scan} s, $scan_findings findings; $(tail -1 "$WORK/scan.out")
+scanner / javac+EP: $ratio (best of $RUNS runs each)
+REPORT

@@ -1,0 +1,133 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.JavaToken;
+import dev.asynclint.core.BlockingApi;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.Category;
+import dev.asynclint.core.NonBlockingApi;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether a call, constructor call or method reference is a blocking API from the
+ * catalog (or a method annotated {@code @Blocking}), as the Error Prone engine's classifier does.
+ * Only calls whose name the catalog knows are resolved, which is what keeps the scanner fast.
+ */
+final class BlockingCallClassifier {
+  private static final int MAX_SHOWN = 80;
+
+  private final Catalog catalog;
+  private final CatalogMatcher matcher;
+  private final CallResolver calls;
+  private final Set<String> blockingAnnotatedNames;
+  private final Set<BlockingApi> notInThisFile = new HashSet<>();
+
+  /**
+   * @param fileText the source, to skip entries for every method of a type ({@code Files#*})
+   *     whose type is never named in it
+   * @param blockingAnnotatedNames names of methods the scanned sources declare {@code @Blocking}
+   */
+  BlockingCallClassifier(Catalog catalog, CatalogMatcher matcher, CallResolver calls,
+      String fileText, Set<String> blockingAnnotatedNames) {
+    this.catalog = catalog;
+    this.matcher = matcher;
+    this.calls = calls;
+    this.blockingAnnotatedNames = blockingAnnotatedNames;
+    for (BlockingApi api : catalog.blockingApis()) {
+      if (api.method().names().contains("*") && !api.method().ownerIsPackage()) {
+        String owner = TypeHierarchy.normalize(api.method().owner());
+        if (!fileText.contains(owner.substring(owner.lastIndexOf('.') + 1))) {
+          notInThisFile.add(api);
+        }
+      }
+    }
+  }
+
+  static String calledName(Node call) {
+    if (call instanceof MethodCallExpr invocation) {
+      return invocation.getNameAsString();
+    }
+    if (call instanceof ObjectCreationExpr) {
+      return Callable.CONSTRUCTOR;
+    }
+    if (call instanceof MethodReferenceExpr reference) {
+      return reference.getIdentifier().equals("new") ? Callable.CONSTRUCTOR : reference.getIdentifier();
+    }
+    return "";
+  }
+
+  Optional<BlockingCall> classify(Node call) {
+    String name = calledName(call);
+    List<BlockingApi> candidates = new ArrayList<>();
+    for (BlockingApi api : catalog.blockingCandidates(name)) {
+      if (!notInThisFile.contains(api)) {
+        candidates.add(api);
+      }
+    }
+    boolean annotated = blockingAnnotatedNames.contains(name);
+    if (candidates.isEmpty() && !annotated) {
+      return Optional.empty();
+    }
+    Optional<Callable> resolved = calls.resolve(call);
+    if (resolved.isEmpty()) {
+      return Optional.empty();
+    }
+    Callable callable = resolved.get();
+    for (BlockingApi api : candidates) {
+      if (matcher.matches(api.method(), callable) && !exempt(callable)) {
+        return Optional.of(new BlockingCall(
+            api.category(), shown(call), api.reason(), api.alternative(), List.of()));
+      }
+    }
+    if (annotated) {
+      Optional<Node> declaration = callable.declaration().toAst();
+      if (declaration.isPresent() && declaration.get() instanceof MethodDeclaration method) {
+        for (String annotation : catalog.blockingAnnotations()) {
+          if (Annotations.has(method, annotation)) {
+            String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
+            return Optional.of(new BlockingCall(
+                Category.IO, shown(call), "is annotated @" + simple + ", so it may block", "", List.of()));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean exempt(Callable callable) {
+    for (NonBlockingApi api : catalog.nonBlockingApis()) {
+      if (!api.method().matchesName(callable.name())) {
+        continue;
+      }
+      TypeHierarchy types = matcher.types();
+      Optional<String> receiver = callable.isStatic() ? Optional.empty() : callable.receiverType().get();
+      if ((receiver.isPresent() && types.isSubtype(receiver.get(), api.method().owner()))
+          || types.isSubtype(callable.declaringType(), api.method().owner())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The call as written, on one line, cut at 80 characters, as the Error Prone engine shows it. */
+  static String shown(Node call) {
+    StringBuilder source = new StringBuilder();
+    if (call.getTokenRange().isPresent()) {
+      for (JavaToken token : call.getTokenRange().get()) {
+        source.append(token.getText());
+      }
+    } else {
+      source.append(call);
+    }
+    String text = source.toString().replaceAll("\\s+", " ");
+    return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN - 3) + "...";
+  }
+}

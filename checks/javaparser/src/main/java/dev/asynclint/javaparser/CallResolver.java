@@ -1,0 +1,190 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.resolution.MethodUsage;
+import com.github.javaparser.resolution.declarations.ResolvedConstructorDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves calls, constructor calls and method references to {@link Callable}s with the symbol
+ * solver, for one file. When the solver cannot pick the overload (lambda arguments it cannot
+ * type, a missing class), it falls back to the receiver's type and the methods of that name and
+ * arity, which is all the catalog needs. A call that still cannot be resolved is counted, never
+ * thrown.
+ */
+final class CallResolver {
+  private final Map<Node, Optional<Callable>> resolved = new IdentityHashMap<>();
+  private int attempted;
+  private int unresolved;
+
+  int attempted() {
+    return attempted;
+  }
+
+  int unresolved() {
+    return unresolved;
+  }
+
+  Optional<Callable> resolve(Node call) {
+    Optional<Callable> known = resolved.get(call);
+    if (known != null) {
+      return known;
+    }
+    attempted++;
+    Optional<Callable> result;
+    try {
+      result = compute(call);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      result = Optional.empty();
+    }
+    if (result.isEmpty()) {
+      unresolved++;
+    }
+    resolved.put(call, result);
+    return result;
+  }
+
+  private Optional<Callable> compute(Node call) {
+    if (call instanceof MethodCallExpr invocation) {
+      return method(invocation);
+    }
+    if (call instanceof ObjectCreationExpr creation) {
+      return constructor(creation);
+    }
+    if (call instanceof MethodReferenceExpr reference) {
+      return reference(reference);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Callable> method(MethodCallExpr call) {
+    try {
+      ResolvedMethodDeclaration method = call.resolve();
+      return Optional.of(Callable.of(method, method.isStatic(), false, () -> receiverOf(call, method)));
+    } catch (RuntimeException | StackOverflowError e) {
+      // fall back to the receiver's methods by name and arity
+    }
+    Optional<ResolvedReferenceTypeDeclaration> owner = call.getScope().isPresent()
+        ? typeOf(call.getScope().get())
+        : enclosingType(call);
+    int arity = call.getArguments().size();
+    return owner.flatMap(type -> byNameAndArity(type, call.getNameAsString(), arity))
+        .map(method -> Callable.of(method, method.isStatic(), false, () -> receiverOf(call, method)));
+  }
+
+  private static Optional<ResolvedMethodDeclaration> byNameAndArity(
+      ResolvedReferenceTypeDeclaration type, String name, int arity) {
+    ResolvedMethodDeclaration varargs = null;
+    for (MethodUsage usage : type.getAllMethods()) {
+      ResolvedMethodDeclaration method = usage.getDeclaration();
+      if (!method.getName().equals(name)) {
+        continue;
+      }
+      int params = method.getNumberOfParams();
+      if (params == arity) {
+        return Optional.of(method);
+      }
+      if (varargs == null && method.hasVariadicParameter() && arity >= params - 1) {
+        varargs = method;
+      }
+    }
+    return Optional.ofNullable(varargs);
+  }
+
+  private static Optional<String> receiverOf(MethodCallExpr call, ResolvedMethodDeclaration method) {
+    if (call.getScope().isEmpty()) {
+      return Optional.of(TypeHierarchy.name(method.declaringType()));
+    }
+    return typeOf(call.getScope().get()).map(TypeHierarchy::name);
+  }
+
+  private Optional<Callable> constructor(ObjectCreationExpr creation) {
+    Optional<String> created = createdType(creation).map(TypeHierarchy::name);
+    try {
+      ResolvedConstructorDeclaration constructor = creation.resolve();
+      return Optional.of(Callable.of(constructor, false, true, () -> created));
+    } catch (RuntimeException | StackOverflowError e) {
+      // fall back to the constructors of that arity
+    }
+    int arity = creation.getArguments().size();
+    return createdType(creation).flatMap(type -> {
+      for (ResolvedConstructorDeclaration constructor : type.getConstructors()) {
+        if (constructor.getNumberOfParams() == arity) {
+          return Optional.of(Callable.of(constructor, false, true, () -> created));
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  private static Optional<ResolvedReferenceTypeDeclaration> createdType(ObjectCreationExpr creation) {
+    try {
+      ResolvedType type = creation.getType().resolve();
+      return type.isReferenceType() ? type.asReferenceType().getTypeDeclaration() : Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Callable> reference(MethodReferenceExpr reference) {
+    Optional<ResolvedReferenceTypeDeclaration> owner = typeOf(reference.getScope());
+    Optional<String> ownerName = owner.map(TypeHierarchy::name);
+    String name = reference.getIdentifier();
+    if (name.equals("new")) {
+      return owner.flatMap(type -> type.getConstructors().stream().findFirst())
+          .map(constructor -> Callable.of(constructor, false, true, () -> ownerName));
+    }
+    try {
+      ResolvedMethodDeclaration method = reference.resolve();
+      return Optional.of(Callable.of(method, method.isStatic(), false, () -> ownerName));
+    } catch (RuntimeException | StackOverflowError e) {
+      // fall back to the first method of that name
+    }
+    return owner.flatMap(type -> type.getAllMethods().stream()
+            .map(MethodUsage::getDeclaration)
+            .filter(m -> m.getName().equals(name))
+            .findFirst())
+        .map(method -> Callable.of(method, method.isStatic(), false, () -> ownerName));
+  }
+
+  /** The static type of an expression (or the type a type expression names), when it is a class. */
+  static Optional<ResolvedReferenceTypeDeclaration> typeOf(Expression expression) {
+    try {
+      ResolvedType type = expression instanceof TypeExpr typeExpr
+          ? typeExpr.getType().resolve()
+          : expression.calculateResolvedType();
+      if (type.isReferenceType()) {
+        return type.asReferenceType().getTypeDeclaration();
+      }
+      if (type.isTypeVariable()) {
+        var bounds = type.asTypeParameter().getBounds();
+        if (!bounds.isEmpty() && bounds.get(0).getType().isReferenceType()) {
+          return bounds.get(0).getType().asReferenceType().getTypeDeclaration();
+        }
+      }
+      return Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<ResolvedReferenceTypeDeclaration> enclosingType(Node node) {
+    Optional<TypeDeclaration> type = node.findAncestor(TypeDeclaration.class);
+    try {
+      return type.map(TypeDeclaration::resolve);
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,320 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.EventLoopContext;
+import dev.asynclint.core.EventLoopEntry;
+import dev.asynclint.core.OffloadPoint;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Answers "does this code run on an event loop?" the way the Error Prone engine does: walk
+ * outward to the nearest lambda, method reference, anonymous class or method and ask the catalog
+ * what that callable is — a handler override, an argument to a callback parameter, an annotated
+ * method, or an argument to an offload point. Lambdas passed to other methods
+ * ({@code list.forEach(...)}) run where their caller runs, so the walk goes on through them.
+ */
+final class EventLoopContextResolver {
+  private final Catalog catalog;
+  private final ScanOptions options;
+  private final CatalogMatcher matcher;
+  private final CallResolver calls;
+  private final Supplier<WorkerVerticles> workers;
+
+  EventLoopContextResolver(Catalog catalog, ScanOptions options, CatalogMatcher matcher,
+      CallResolver calls, Supplier<WorkerVerticles> workers) {
+    this.catalog = catalog;
+    this.options = options;
+    this.matcher = matcher;
+    this.calls = calls;
+    this.workers = workers;
+  }
+
+  /** The event-loop context of the code at {@code node}, or empty when it does not run on one. */
+  Optional<EventLoopContext> resolve(Node node) {
+    EventLoopContext context = walk(node);
+    if (context != null && context.framework().equals("COMMON_POOL") && !options.commonPool()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(context);
+  }
+
+  private EventLoopContext walk(Node start) {
+    // A method reference to a blocking API is itself the callable: judge it by where it is passed.
+    Node current = start instanceof MethodReferenceExpr ? start : parent(start);
+    while (current != null) {
+      if (current instanceof LambdaExpr || current instanceof MethodReferenceExpr) {
+        Passed passed = passedTo(current);
+        if (passed.kind != Passed.Kind.UNKNOWN_CALLEE) {
+          return passed.context;
+        }
+      } else if (current instanceof MethodDeclaration || current instanceof ConstructorDeclaration) {
+        CallableDeclaration<?> method = (CallableDeclaration<?>) current;
+        EventLoopContext declared = declaredContext(method);
+        if (declared != null || isDeclaredBlocking(method)) {
+          return declared;
+        }
+        if (!(parent(method) instanceof ObjectCreationExpr anonymous)) {
+          return null; // a named method: callers decide (transitive analysis), not us
+        }
+        Passed passed = passedTo(anonymous);
+        if (passed.kind != Passed.Kind.UNKNOWN_CALLEE) {
+          return passed.context;
+        }
+        current = anonymous;
+      } else if (current instanceof BodyDeclaration<?>) {
+        return null; // types, field initialisers and initializer blocks
+      }
+      current = parent(current);
+    }
+    return null;
+  }
+
+  private static Node parent(Node node) {
+    return node.getParentNode().orElse(null);
+  }
+
+  /** A handler override, a verticle method, or a method (or its class) annotated @NonBlocking. */
+  private EventLoopContext declaredContext(CallableDeclaration<?> method) {
+    String name = method.getNameAsString();
+    Node parent = parent(method);
+    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.ANNOTATION)) {
+      String annotation = entry.method().owner();
+      if (Annotations.has(method, annotation)
+          || (parent instanceof TypeDeclaration<?> type && Annotations.has(type, annotation))) {
+        return new EventLoopContext(entry.framework(),
+            "inside `" + name + "`, which " + entry.where(), entry.confidence());
+      }
+    }
+    if (!(method instanceof MethodDeclaration)) {
+      return null; // constructors override nothing
+    }
+    DeclaringClass owner = null;
+    int arity = method.getParameters().size();
+    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.OVERRIDE)) {
+      if (!entry.method().matchesName(name)) {
+        continue;
+      }
+      if (owner == null) {
+        owner = declaringClass(parent);
+        if (owner == null) {
+          return null;
+        }
+      }
+      String entryOwner = TypeHierarchy.normalize(entry.method().owner());
+      if (!owner.supertypes.containsKey(entryOwner) || !overridesMethodOf(owner, name, arity, entryOwner)) {
+        continue;
+      }
+      if (entry.framework().equals("VERTX") && !owner.anonymous
+          && workers.get().deployedAsWorker(owner.simpleName)) {
+        return null;
+      }
+      String ownerName = owner.anonymous ? "an anonymous " + simpleName(entry.method().owner())
+          : "`" + owner.simpleName + "`";
+      return new EventLoopContext(entry.framework(),
+          "inside `" + name + "` of " + ownerName + " (a " + frameworkName(entry.framework()) + " "
+              + simpleName(entry.method().owner()) + "), which " + entry.where(),
+          entry.confidence());
+    }
+    return null;
+  }
+
+  /** The class a method is declared in: its name, and its supertypes (itself included). */
+  private record DeclaringClass(String simpleName, boolean anonymous,
+      Map<String, ResolvedReferenceTypeDeclaration> supertypes, String selfName) {}
+
+  private DeclaringClass declaringClass(Node parent) {
+    TypeHierarchy types = matcher.types();
+    try {
+      if (parent instanceof TypeDeclaration<?> type) {
+        ResolvedReferenceTypeDeclaration resolved = type.resolve();
+        return new DeclaringClass(type.getNameAsString(), false, types.supertypes(resolved),
+            TypeHierarchy.name(resolved));
+      }
+      if (parent instanceof ObjectCreationExpr creation) {
+        ResolvedType created = creation.getType().resolve();
+        if (!created.isReferenceType() || created.asReferenceType().getTypeDeclaration().isEmpty()) {
+          return null;
+        }
+        return new DeclaringClass("", true,
+            types.supertypesOf(List.of(created.asReferenceType().getTypeDeclaration().get())), "");
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      return null; // the class or its supertypes are not on the classpath
+    }
+    return null;
+  }
+
+  private boolean overridesMethodOf(DeclaringClass owner, String method, int arity, String entryOwner) {
+    TypeHierarchy types = matcher.types();
+    for (Map.Entry<String, ResolvedReferenceTypeDeclaration> supertype : owner.supertypes.entrySet()) {
+      if (supertype.getKey().equals(owner.selfName) || !types.declares(supertype.getValue(), method, arity)) {
+        continue;
+      }
+      if (supertype.getKey().equals(entryOwner) || types.isSubtype(entryOwner, supertype.getKey())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isDeclaredBlocking(CallableDeclaration<?> method) {
+    for (String annotation : catalog.blockingAnnotations()) {
+      if (Annotations.has(method, annotation)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What the method a callable is passed to does with it. */
+  private record Passed(Kind kind, EventLoopContext context) {
+    enum Kind {
+      ON_LOOP,
+      OFF_LOOP,
+      NOT_AN_ARGUMENT,
+      UNKNOWN_CALLEE
+    }
+
+    static final Passed OFF = new Passed(Kind.OFF_LOOP, null);
+    static final Passed NOT_ARGUMENT = new Passed(Kind.NOT_AN_ARGUMENT, null);
+    static final Passed UNKNOWN = new Passed(Kind.UNKNOWN_CALLEE, null);
+  }
+
+  private Passed passedTo(Node callable) {
+    Node argument = callable;
+    Node parent = parent(callable);
+    while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
+      argument = parent;
+      parent = parent(parent);
+    }
+    NodeList<Expression> arguments;
+    if (parent instanceof MethodCallExpr invocation) {
+      arguments = invocation.getArguments();
+    } else if (parent instanceof ObjectCreationExpr creation && creation != callable) {
+      arguments = creation.getArguments();
+    } else {
+      return Passed.NOT_ARGUMENT; // stored, returned, or the receiver of a call
+    }
+    int index = -1;
+    for (int i = 0; i < arguments.size(); i++) {
+      if (arguments.get(i) == argument) {
+        index = i;
+        break;
+      }
+    }
+    if (index < 0) {
+      return Passed.NOT_ARGUMENT;
+    }
+    Optional<Callable> resolved = calls.resolve(parent);
+    if (resolved.isEmpty()) {
+      return Passed.UNKNOWN;
+    }
+    Callable callee = resolved.get();
+    int paramIndex = Math.min(index, callee.paramCount() - 1);
+
+    EventLoopEntry bestCallback = null;
+    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.CALLBACK)) {
+      if (argumentMatches(entry.argument(), paramIndex)
+          && matcher.matches(entry.method(), callee)
+          && !hasParamOfType(callee, entry.unlessParam())
+          && (!entry.method().ownerIsPackage() || functionalParam(callee, paramIndex))
+          && (bestCallback == null || matcher.moreSpecific(entry.method(), bestCallback.method()))) {
+        bestCallback = entry;
+      }
+    }
+    OffloadPoint bestOffload = null;
+    for (OffloadPoint offload : catalog.offloadPoints()) {
+      if (argumentMatches(offload.argument(), paramIndex)
+          && matcher.matches(offload.method(), callee)
+          && (bestOffload == null || matcher.moreSpecific(offload.method(), bestOffload.method()))) {
+        bestOffload = offload;
+      }
+    }
+    // The more specific owner wins (EventLoopGroup#execute over Executor#execute); a tie goes to
+    // the event loop, so an explicit executor argument is what turns a common-pool callback off.
+    if (bestOffload != null
+        && (bestCallback == null || matcher.moreSpecific(bestOffload.method(), bestCallback.method()))) {
+      return Passed.OFF;
+    }
+    if (bestCallback == null) {
+      return Passed.UNKNOWN;
+    }
+    if (bestCallback.framework().equals("VERTX")) {
+      // Callbacks registered by a worker verticle run on its worker context.
+      Optional<TypeDeclaration> enclosing = callable.findAncestor(TypeDeclaration.class);
+      if (enclosing.isPresent() && workers.get().deployedAsWorker(enclosing.get().getNameAsString())) {
+        return Passed.OFF;
+      }
+    }
+    String what = callable instanceof MethodReferenceExpr ? "the method reference"
+        : callable instanceof ObjectCreationExpr ? "the anonymous class" : "the lambda";
+    String calleeName = callee.isConstructor()
+        ? "new " + callee.declaringSimpleName()
+        : callee.declaringSimpleName() + "." + callee.name();
+    return new Passed(Passed.Kind.ON_LOOP, new EventLoopContext(bestCallback.framework(),
+        "inside " + what + " passed to `" + calleeName + "`, which " + bestCallback.where(),
+        bestCallback.confidence()));
+  }
+
+  private static boolean argumentMatches(int wanted, int actual) {
+    return wanted < 0 || wanted == actual;
+  }
+
+  private boolean hasParamOfType(Callable callee, String type) {
+    if (type == null) {
+      return false;
+    }
+    for (String param : callee.erasedParams()) {
+      if (matcher.types().isSubtype(param, type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean functionalParam(Callable callee, int index) {
+    Optional<ResolvedType> type = callee.paramType(index);
+    try {
+      return type.isPresent() && type.get().isReferenceType()
+          && type.get().asReferenceType().getTypeDeclaration().map(d -> d.isFunctionalInterface()).orElse(false);
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
+    }
+  }
+
+  static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1).replace('$', '.');
+  }
+
+  static String frameworkName(String framework) {
+    return switch (framework) {
+      case "NETTY" -> "Netty";
+      case "VERTX" -> "Vert.x";
+      case "REACTOR" -> "Reactor";
+      case "RXJAVA" -> "RxJava";
+      case "MUTINY" -> "Mutiny";
+      case "COMMON_POOL" -> "CompletableFuture";
+      default -> framework.charAt(0) + framework.substring(1).toLowerCase(Locale.ROOT);
+    };
+  }
+}

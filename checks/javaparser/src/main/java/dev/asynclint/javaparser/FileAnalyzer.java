@@ -1,0 +1,128 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ParserConfiguration.LanguageLevel;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.Finding;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses and checks files on one thread. JavaParser's symbol solver is not thread-safe, so every
+ * thread gets its own analyzer: its own parser, type solvers and memoised type hierarchy.
+ */
+final class FileAnalyzer {
+  /** The newest Java syntax this JavaParser knows (it defaults to Java 11). */
+  static final LanguageLevel LANGUAGE_LEVEL = newestLanguageLevel();
+
+  /** What one file gave: findings, or a problem line when it could not be parsed or analysed. */
+  record Outcome(List<Finding> findings, String problem, int callsResolved, int callsUnresolved) {}
+
+  private final Catalog catalog;
+  private final ScanOptions options;
+  private final List<SourceRule> rules;
+  private final Set<String> blockingAnnotatedNames;
+  private final JavaParser parser;
+  private final TypeHierarchy types;
+
+  FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, List<Path> sourceRoots,
+      Set<String> blockingAnnotatedNames, List<String> setupProblems) {
+    this.catalog = catalog;
+    this.options = options;
+    this.rules = rules;
+    this.blockingAnnotatedNames = blockingAnnotatedNames;
+    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, setupProblems);
+    this.parser = new JavaParser(new ParserConfiguration()
+        .setLanguageLevel(LANGUAGE_LEVEL)
+        .setSymbolResolver(new JavaSymbolSolver(solver)));
+    this.types = new TypeHierarchy(solver);
+  }
+
+  static LanguageLevel newestLanguageLevel() {
+    return Arrays.stream(LanguageLevel.values())
+        .filter(level -> level.name().matches("JAVA_\\d+"))
+        .max(Comparator.comparingInt(level -> Integer.parseInt(level.name().substring(5))))
+        .orElse(LanguageLevel.CURRENT);
+  }
+
+  private static TypeSolver typeSolver(List<Path> classpath, List<Path> sourceRoots, List<String> problems) {
+    CombinedTypeSolver solver = new CombinedTypeSolver();
+    // jreOnly: the scanner's own libraries (JavaParser, Guava...) must not leak into the analysis.
+    solver.add(new ReflectionTypeSolver(true));
+    List<URL> folders = new ArrayList<>();
+    for (Path entry : classpath) {
+      if (Files.isDirectory(entry)) {
+        try {
+          folders.add(entry.toUri().toURL());
+        } catch (MalformedURLException e) {
+          problems.add(entry + ": not a usable classpath entry: " + e.getMessage());
+        }
+      } else if (Files.isRegularFile(entry)) {
+        try {
+          solver.add(new JarTypeSolver(entry));
+        } catch (IOException | RuntimeException e) {
+          problems.add(entry + ": cannot read this classpath jar: " + e.getMessage());
+        }
+      }
+    }
+    if (!folders.isEmpty()) {
+      solver.add(new ClassLoaderTypeSolver(new URLClassLoader(folders.toArray(URL[]::new), null)));
+    }
+    ParserConfiguration sourceParsing = new ParserConfiguration().setLanguageLevel(LANGUAGE_LEVEL);
+    for (Path root : sourceRoots) {
+      solver.add(new JavaParserTypeSolver(root, sourceParsing));
+    }
+    return solver;
+  }
+
+  Outcome analyze(String displayPath, String text) {
+    ParseResult<CompilationUnit> parsed = parser.parse(text);
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      return new Outcome(List.of(), parseProblem(displayPath, parsed.getProblems()), 0, 0);
+    }
+    SourceFile file = new SourceFile(displayPath, parsed.getResult().get(), text, catalog, options,
+        types, blockingAnnotatedNames);
+    List<Finding> findings = new ArrayList<>();
+    try {
+      for (SourceRule rule : rules) {
+        rule.check(file, findings::add);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return new Outcome(findings, displayPath + ":1: warning: async-lint could not analyse the rest of this file ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it",
+          file.calls().attempted(), file.calls().unresolved());
+    }
+    return new Outcome(findings, null, file.calls().attempted(), file.calls().unresolved());
+  }
+
+  static String parseProblem(String path, List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return path + ":1: error: cannot parse: no compilation unit";
+    }
+    Problem first = problems.get(0);
+    int line = first.getLocation().flatMap(range -> range.getBegin().getRange()).map(r -> r.begin.line).orElse(1);
+    String message = first.getMessage().lines().findFirst().orElse("").strip();
+    String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
+    return path + ":" + line + ": error: cannot parse: " + message + more;
+  }
+}

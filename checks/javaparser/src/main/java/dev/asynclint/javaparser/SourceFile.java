@@ -1,0 +1,88 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import dev.asynclint.core.Catalog;
+import dev.asynclint.core.EventLoopContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One parsed file and what the rules share about it: resolved calls, blocking calls and their
+ * event-loop contexts, each computed once, on first use.
+ */
+final class SourceFile {
+  /** A blocking call in code that runs on an event loop. */
+  record BlockingSite(Node node, BlockingCall call, EventLoopContext context) {}
+
+  private final String path;
+  private final CompilationUnit unit;
+  private final String text;
+  private final Catalog catalog;
+  private final CallResolver calls = new CallResolver();
+  private final BlockingCallClassifier classifier;
+  private final EventLoopContextResolver contexts;
+  private WorkerVerticles workers;
+  private List<BlockingSite> blockingSites;
+
+  SourceFile(String path, CompilationUnit unit, String text, Catalog catalog, ScanOptions options,
+      TypeHierarchy types, Set<String> blockingAnnotatedNames) {
+    this.path = path;
+    this.unit = unit;
+    this.text = text;
+    this.catalog = catalog;
+    CatalogMatcher matcher = new CatalogMatcher(types);
+    this.classifier = new BlockingCallClassifier(catalog, matcher, calls, text, blockingAnnotatedNames);
+    this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, this::workers);
+  }
+
+  String path() {
+    return path;
+  }
+
+  CompilationUnit unit() {
+    return unit;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  CallResolver calls() {
+    return calls;
+  }
+
+  EventLoopContextResolver contexts() {
+    return contexts;
+  }
+
+  WorkerVerticles workers() {
+    if (workers == null) {
+      workers = WorkerVerticles.of(unit, text);
+    }
+    return workers;
+  }
+
+  /** Every call, constructor call and method reference that blocks and runs on an event loop. */
+  List<BlockingSite> blockingSites() {
+    if (blockingSites == null) {
+      List<BlockingSite> sites = new ArrayList<>();
+      unit.walk(node -> {
+        if (node instanceof MethodCallExpr || node instanceof ObjectCreationExpr
+            || node instanceof MethodReferenceExpr) {
+          Optional<BlockingCall> call = classifier.classify(node);
+          if (call.isPresent()) {
+            contexts.resolve(node).ifPresent(context -> sites.add(new BlockingSite(node, call.get(), context)));
+          }
+        }
+      });
+      blockingSites = sites;
+    }
+    return blockingSites;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.asynclint.javaparser;
+
+import dev.asynclint.core.Finding;
+import dev.asynclint.core.Rule;
+import java.util.function.Consumer;
+
+/**
+ * One of async-lint's rules over a parsed file: one class per rule, as in the Error Prone engine.
+ * A rule reads what it needs from the {@link SourceFile} (the tree, resolved calls, event-loop
+ * contexts, all memoised there so rules share the work) and reports {@link Finding}s.
+ */
+interface SourceRule {
+  Rule rule();
+
+  void check(SourceFile file, Consumer<Finding> findings);
+}

@@ -1,0 +1,153 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.model.SymbolReference;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Subtype questions by qualified name, answered from the symbol solver and memoised. One per
+ * solver, so one per thread. Supertypes that cannot be found on the classpath are skipped, not
+ * fatal: the answer is then "not a subtype", as for javac when a type is missing.
+ */
+final class TypeHierarchy {
+  private final TypeSolver solver;
+  private final Map<String, Optional<ResolvedReferenceTypeDeclaration>> solved = new HashMap<>();
+  private final Map<String, Map<String, ResolvedReferenceTypeDeclaration>> ancestors = new HashMap<>();
+  private final Map<String, Map<String, java.util.Set<Integer>>> declaredMethods = new HashMap<>();
+
+  TypeHierarchy(TypeSolver solver) {
+    this.solver = solver;
+  }
+
+  /** The catalog's spelling of a type: {@code a.b.Outer.Inner}, whatever the solver returns. */
+  static String name(ResolvedReferenceTypeDeclaration type) {
+    return type.getQualifiedName();
+  }
+
+  /** Catalog owners may use binary names ({@code Outer$Inner}); the solver uses dots. */
+  static String normalize(String catalogName) {
+    return catalogName.replace('$', '.');
+  }
+
+  Optional<ResolvedReferenceTypeDeclaration> solve(String qualifiedName) {
+    String key = normalize(qualifiedName);
+    Optional<ResolvedReferenceTypeDeclaration> known = solved.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<ResolvedReferenceTypeDeclaration> result;
+    try {
+      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(key);
+      result = ref.isSolved() ? Optional.of(ref.getCorrespondingDeclaration()) : Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
+      result = Optional.empty();
+    }
+    solved.put(key, result);
+    return result;
+  }
+
+  /** Whether {@code type} is {@code owner} or one of its subtypes. */
+  boolean isSubtype(String type, String owner) {
+    String target = normalize(owner);
+    if (type.equals(target)) {
+      return true;
+    }
+    return solve(type).map(t -> supertypes(t).containsKey(target)).orElse(false);
+  }
+
+  boolean isSubtype(ResolvedReferenceTypeDeclaration type, String owner) {
+    return supertypes(type).containsKey(normalize(owner));
+  }
+
+  /** The type itself and every supertype that can be found, nearest first, by qualified name. */
+  Map<String, ResolvedReferenceTypeDeclaration> supertypes(ResolvedReferenceTypeDeclaration type) {
+    String key = name(type);
+    Map<String, ResolvedReferenceTypeDeclaration> known = ancestors.get(key);
+    if (known != null) {
+      return known;
+    }
+    Map<String, ResolvedReferenceTypeDeclaration> out = new LinkedHashMap<>();
+    Deque<ResolvedReferenceTypeDeclaration> queue = new ArrayDeque<>();
+    queue.add(type);
+    while (!queue.isEmpty()) {
+      ResolvedReferenceTypeDeclaration next = queue.poll();
+      String name;
+      try {
+        name = name(next);
+      } catch (RuntimeException e) {
+        continue;
+      }
+      if (out.putIfAbsent(name, next) != null) {
+        continue;
+      }
+      Map<String, ResolvedReferenceTypeDeclaration> cached = name.equals(key) ? null : ancestors.get(name);
+      if (cached != null) {
+        cached.forEach(out::putIfAbsent);
+        continue;
+      }
+      for (ResolvedReferenceTypeDeclaration parent : directSupertypes(next)) {
+        queue.add(parent);
+      }
+    }
+    ancestors.put(key, out);
+    return out;
+  }
+
+  /** Supertypes of a type known only by its direct supertypes (an anonymous class). */
+  Map<String, ResolvedReferenceTypeDeclaration> supertypesOf(List<ResolvedReferenceTypeDeclaration> direct) {
+    Map<String, ResolvedReferenceTypeDeclaration> out = new LinkedHashMap<>();
+    for (ResolvedReferenceTypeDeclaration type : direct) {
+      supertypes(type).forEach(out::putIfAbsent);
+    }
+    return out;
+  }
+
+  static List<ResolvedReferenceTypeDeclaration> directSupertypes(ResolvedReferenceTypeDeclaration type) {
+    List<ResolvedReferenceTypeDeclaration> out = new ArrayList<>();
+    List<ResolvedReferenceType> parents;
+    try {
+      parents = type.getAncestors(true);
+    } catch (RuntimeException | StackOverflowError e) {
+      return out;
+    }
+    for (ResolvedReferenceType parent : parents) {
+      try {
+        parent.getTypeDeclaration().ifPresent(out::add);
+      } catch (RuntimeException e) {
+        // a supertype missing from the classpath: skip it
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code type} itself declares a method of this name and arity (memoised per type). */
+  boolean declares(ResolvedReferenceTypeDeclaration type, String method, int arity) {
+    String key;
+    try {
+      key = name(type);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    Map<String, java.util.Set<Integer>> methods = declaredMethods.computeIfAbsent(key, k -> {
+      Map<String, java.util.Set<Integer>> out = new HashMap<>();
+      try {
+        for (var declared : type.getDeclaredMethods()) {
+          out.computeIfAbsent(declared.getName(), n -> new java.util.HashSet<>()).add(declared.getNumberOfParams());
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        // a type the solver cannot read: it declares nothing we can see
+      }
+      return out;
+    });
+    return methods.getOrDefault(method, java.util.Set.of()).contains(arity);
+  }
+}
