@@ -39,6 +39,8 @@ public final class Catalog {
   private final List<String> blockingAnnotations;
   private final Map<String, String> fixes;
   private final List<AsyncResultType> asyncResultTypes;
+  private final List<KnownScheduler> knownSchedulers;
+  private final List<SchedulerShift> schedulerShifts;
   private final Map<String, List<BlockingApi>> blockingByName;
   private final List<BlockingApi> blockingByGlob;
   /** Engines ask per call; the answers are cached (names repeat a lot in a code base). */
@@ -53,6 +55,22 @@ public final class Catalog {
       List<String> blockingAnnotations,
       Map<String, String> fixes,
       List<AsyncResultType> asyncResultTypes) {
+    this(blockingApis, nonBlockingApis, eventLoopEntries, offloadPoints, blockingAnnotations, fixes,
+        asyncResultTypes, List.of(), List.of());
+  }
+
+  Catalog(
+      List<BlockingApi> blockingApis,
+      List<NonBlockingApi> nonBlockingApis,
+      List<EventLoopEntry> eventLoopEntries,
+      List<OffloadPoint> offloadPoints,
+      List<String> blockingAnnotations,
+      Map<String, String> fixes,
+      List<AsyncResultType> asyncResultTypes,
+      List<KnownScheduler> knownSchedulers,
+      List<SchedulerShift> schedulerShifts) {
+    this.knownSchedulers = List.copyOf(knownSchedulers);
+    this.schedulerShifts = List.copyOf(schedulerShifts);
     this.asyncResultTypes = List.copyOf(asyncResultTypes);
     this.blockingApis = List.copyOf(blockingApis);
     this.nonBlockingApis = List.copyOf(nonBlockingApis);
@@ -157,7 +175,9 @@ public final class Catalog {
         concat(offloadPoints, other.offloadPoints),
         concat(blockingAnnotations, other.blockingAnnotations),
         mergedFixes,
-        concat(asyncResultTypes, other.asyncResultTypes));
+        concat(asyncResultTypes, other.asyncResultTypes),
+        concat(knownSchedulers, other.knownSchedulers),
+        concat(schedulerShifts, other.schedulerShifts));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -218,6 +238,16 @@ public final class Catalog {
     return asyncResultTypes.stream().filter(t -> t.temperature() == temperature).toList();
   }
 
+  /** Scheduler and executor factories whose threads we know (blocking allowed or not). */
+  public List<KnownScheduler> knownSchedulers() {
+    return knownSchedulers;
+  }
+
+  /** The operators that move a reactive chain onto another scheduler. */
+  public List<SchedulerShift> schedulerShifts() {
+    return schedulerShifts;
+  }
+
   /** The framework's fix for a category ("schedule it with ctx.executor().schedule(...)"), if any. */
   public Optional<String> fix(String framework, Category category) {
     return Optional.ofNullable(fixes.get(fixKey(framework, category)));
@@ -229,6 +259,7 @@ public final class Catalog {
 
   public int size() {
     return blockingApis.size() + nonBlockingApis.size() + eventLoopEntries.size()
-        + offloadPoints.size() + blockingAnnotations.size() + fixes.size() + asyncResultTypes.size();
+        + offloadPoints.size() + blockingAnnotations.size() + fixes.size() + asyncResultTypes.size()
+        + knownSchedulers.size() + schedulerShifts.size();
   }
 }

@@ -25,6 +25,9 @@ import java.util.Map;
  * fix         NETTY SLEEP                                          | schedule it with ctx.executor().schedule(...)
  * async-result HOT java.util.concurrent.CompletionStage handlers=exceptionally,handle | a CompletableFuture
  * async-result COLD reactor.core.publisher.Mono handlers=subscribe,block             | a Mono
+ * scheduler   REACTOR BLOCKING_OK reactor.core.scheduler.Schedulers#boundedElastic | a pool meant for blocking work
+ * shift       REACTOR DOWNSTREAM reactor.core.publisher.Flux#publishOn arg=0
+ * shift       REACTOR DOWNSTREAM reactor.core.publisher.Mono#delay(java.time.Duration) implicit=reactor.core.scheduler.Schedulers#parallel
  * </pre>
  *
  * Every bad line is reported as {@code file:line: what is wrong}; nothing is returned unless all
@@ -41,6 +44,8 @@ public final class CatalogParser {
     List<String> blockingAnnotations = new ArrayList<>();
     Map<String, String> fixes = new LinkedHashMap<>();
     List<AsyncResultType> results = new ArrayList<>();
+    List<KnownScheduler> schedulers = new ArrayList<>();
+    List<SchedulerShift> shifts = new ArrayList<>();
     List<String> problems = new ArrayList<>();
 
     BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -126,9 +131,31 @@ public final class CatalogParser {
             }
             results.add(new AsyncResultType(temperature, type, names, parsed.text(0), origin));
           }
+          case "scheduler" -> {
+            String framework = framework(parsed.word(1, "a framework name"));
+            KnownScheduler.Threads threads = enumWord(KnownScheduler.Threads.class,
+                parsed.word(2, "BLOCKING_OK, NON_BLOCKING or CALLER"), "scheduler threads");
+            MethodPattern method = method(parsed.word(3, "Owner#method"));
+            parsed.noMoreWords(4);
+            parsed.noOptions();
+            schedulers.add(new KnownScheduler(framework, threads, method,
+                parsed.requiredText(0, "what its threads are for, after '|'"), origin));
+          }
+          case "shift" -> {
+            String framework = framework(parsed.word(1, "a framework name"));
+            SchedulerShift.Direction direction = enumWord(SchedulerShift.Direction.class,
+                parsed.word(2, "DOWNSTREAM or SUBSCRIPTION"), "shift direction");
+            MethodPattern method = method(parsed.word(3, "Owner#method"));
+            parsed.noMoreWords(4);
+            int argument = parsed.intOption("arg", 0);
+            String implicit = parsed.option("implicit", null);
+            parsed.onlyOptions("arg", "implicit");
+            shifts.add(new SchedulerShift(framework, direction, method, argument,
+                implicit == null ? null : method(implicit), origin));
+          }
           default -> throw new IllegalArgumentException(
               "unknown entry kind '" + parsed.word(0, "") + "' (expected blocking, nonblocking,"
-                  + " context, offload, blocking-annotation, fix or async-result)");
+                  + " context, offload, blocking-annotation, fix, async-result, scheduler or shift)");
         }
       } catch (IllegalArgumentException e) {
         problems.add(origin + ": " + e.getMessage());
@@ -137,7 +164,8 @@ public final class CatalogParser {
     if (!problems.isEmpty()) {
       throw new CatalogException(problems);
     }
-    return new Catalog(blocking, nonBlocking, contexts, offloads, blockingAnnotations, fixes, results);
+    return new Catalog(blocking, nonBlocking, contexts, offloads, blockingAnnotations, fixes, results,
+        schedulers, shifts);
   }
 
   private static String stripComment(String line) {
@@ -172,6 +200,15 @@ public final class CatalogParser {
       return AsyncResultType.Temperature.valueOf(word.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown temperature '" + word + "' (expected HOT or COLD)");
+    }
+  }
+
+  private static <E extends Enum<E>> E enumWord(Class<E> type, String word, String what) {
+    try {
+      return Enum.valueOf(type, word.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown " + what + " '" + word + "' (expected "
+          + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")");
     }
   }
 

@@ -83,7 +83,7 @@ class CatalogParserTest {
         "user.catalog:3: framework 'netty' must be an upper-case name such as NETTY, VERTX or MYAPP",
         "user.catalog:4: missing where the code runs, after '|'",
         "user.catalog:5: arg=first is not an argument index (0, 1, ...)",
-        "user.catalog:6: unknown entry kind 'frobnicate' (expected blocking, nonblocking, context, offload, blocking-annotation, fix or async-result)",
+        "user.catalog:6: unknown entry kind 'frobnicate' (expected blocking, nonblocking, context, offload, blocking-annotation, fix, async-result, scheduler or shift)",
         "user.catalog:7: unexpected 'extra' (free text goes after '|')",
         "user.catalog:8: unknown option 'colour=' (allowed: arg, unless, confidence)",
         "user.catalog:10: unknown temperature 'WARM' (expected HOT or COLD)").inOrder();

@@ -85,6 +85,10 @@ final class EventLoopContextResolver {
 
   /** A handler override, a verticle method, or a method (or its class) annotated @NonBlocking. */
   private @Nullable EventLoopContext declaredContext(MethodSymbol method, VisitorState state) {
+    EventLoopContext webFlux = WebFluxHandlers.context(method, catalog, state);
+    if (webFlux != null) {
+      return webFlux;
+    }
     for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.ANNOTATION)) {
       String annotation = entry.method().owner();
       if (ASTHelpers.hasAnnotation(method, annotation, state)
@@ -217,6 +221,12 @@ final class EventLoopContextResolver {
     if (bestCallback == null) {
       return Passed.UNKNOWN;
     }
+    if (ReactiveChain.FRAMEWORKS.contains(bestCallback.framework()) && parent instanceof MethodInvocationTree) {
+      // The chain decides: publishOn/subscribeOn, and where it is subscribed.
+      EventLoopContext placed = new ReactiveChain(catalog, state, p -> walk(p, state))
+          .placeCallback(parentPath, bestCallback);
+      return placed == null ? Passed.OFF : new Passed(Passed.Kind.ON_LOOP, placed);
+    }
     if (bestCallback.framework().equals("VERTX")) {
       // Callbacks registered by a worker verticle (or code nested in one) run on its worker context.
       ClassTree classTree = ASTHelpers.findEnclosingNode(callablePath, ClassTree.class);
@@ -279,6 +289,7 @@ final class EventLoopContextResolver {
       case "RXJAVA" -> "RxJava";
       case "MUTINY" -> "Mutiny";
       case "COMMON_POOL" -> "CompletableFuture";
+      case "WEBFLUX" -> "Spring WebFlux";
       default -> framework.charAt(0) + framework.substring(1).toLowerCase(java.util.Locale.ROOT);
     };
   }

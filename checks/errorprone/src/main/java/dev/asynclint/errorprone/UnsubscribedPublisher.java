@@ -1,0 +1,460 @@
+package dev.asynclint.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ExpressionStatementTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.asynclint.core.AsyncResultType;
+import dev.asynclint.core.Catalog;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cold publisher (the catalog's {@code async-result COLD} types: Reactor, RxJava 3, Mutiny,
+ * any Reactive Streams {@code Publisher}) that is created and never subscribed, so its work never
+ * happens: dropped as a statement, returned into a callback whose result is discarded
+ * ({@code doOnNext(x -> repo.save(x))}), nested by {@code map} where {@code flatMap} was meant, or
+ * kept in a local that is never read. See {@code docs/rules/UnsubscribedPublisher.md}.
+ */
+@BugPattern(
+    summary = "A publisher that is never subscribed does nothing: its work silently never happens",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = "https://github.com/async-lint/async-lint/blob/main/docs/rules/UnsubscribedPublisher.md")
+public final class UnsubscribedPublisher extends BugChecker
+    implements ExpressionStatementTreeMatcher, LambdaExpressionTreeMatcher, MemberReferenceTreeMatcher,
+        MethodInvocationTreeMatcher, VariableTreeMatcher {
+
+  private static final String CAN_IGNORE = "com.google.errorprone.annotations.CanIgnoreReturnValue";
+
+  /**
+   * Operators that may subscribe the inner publishers of a nested one ({@code concatMap(m -> m)});
+   * generous on purpose. Not {@code then()}: it waits for the outer one only.
+   */
+  private static final List<String> FLATTENING_PREFIXES = List.of(
+      "flatMap", "concatMap", "switchMap", "flatten", "transformTo", "chain", "onItem", "merge", "concat");
+
+  private final AsyncLintConfig config;
+
+  /** Used when Error Prone runs with no flags. */
+  public UnsubscribedPublisher() {
+    this(ErrorProneFlags.empty());
+  }
+
+  @Inject
+  public UnsubscribedPublisher(ErrorProneFlags flags) {
+    this.config = new AsyncLintConfig(flags);
+  }
+
+  // --------------------------------------------------------------------- dropped as a statement
+
+  @Override
+  public Description matchExpressionStatement(ExpressionStatementTree tree, VisitorState state) {
+    try {
+      ExpressionTree expression = ASTHelpers.stripParentheses(tree.getExpression());
+      Optional<String> type = createdColdPublisher(expression, state);
+      if (type.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      return buildDescription(expression)
+          .setMessage("`" + BlockingCallClassifier.shown(expression, state) + "` creates " + article(type.get())
+              + " that is dropped here, so it is never subscribed and its work never happens. Fix: "
+              + composeFix(expression, state))
+          .build();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+
+  // --------------------------------------------------- returned into a callback that discards it
+
+  @Override
+  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    try {
+      if (tree.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION || !returnsVoid(tree, state)) {
+        return Description.NO_MATCH;
+      }
+      ExpressionTree body = ASTHelpers.stripParentheses((ExpressionTree) tree.getBody());
+      Optional<String> type = createdColdPublisher(body, state);
+      if (type.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      MethodInvocationTree call = callReceiving(state.getPath());
+      String passedTo = call == null ? "" : " passed to `" + ASTHelpers.getSymbol(call).getSimpleName() + "`";
+      Description.Builder description = buildDescription(body)
+          .setMessage("`" + BlockingCallClassifier.shown(body, state) + "` creates " + article(type.get())
+              + " inside the lambda" + passedTo + ", whose result is discarded, so it is never subscribed"
+              + " and its work never happens. Fix: " + callbackFix(call, tree, body, state));
+      SuggestedFix fix = doOnNextFix(call, tree, body, state);
+      if (fix != null) {
+        description.addFix(fix);
+      }
+      return description.build();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    try {
+      if (!returnsVoid(tree, state)
+          || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
+          || method.isConstructor()
+          || ignorable(method, state)) {
+        return Description.NO_MATCH;
+      }
+      Optional<String> type = coldTypeName(method.getReturnType(), state);
+      if (type.isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      MethodInvocationTree call = callReceiving(state.getPath());
+      String passedTo = call == null ? "" : " passed to `" + ASTHelpers.getSymbol(call).getSimpleName() + "`";
+      return buildDescription(tree)
+          .setMessage("`" + BlockingCallClassifier.shown(tree, state) + "` returns " + article(type.get())
+              + ", but the method reference" + passedTo + " discards it, so it is never subscribed and its"
+              + " work never happens. Fix: " + callbackFix(call, null, null, state))
+          .build();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+
+  // ------------------------------------------------------------ map where flatMap was meant
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    try {
+      MethodSymbol method = ASTHelpers.getSymbol(tree);
+      if (method == null || !isMapOperator(method, state)) {
+        return Description.NO_MATCH;
+      }
+      Type result = ASTHelpers.getType(tree);
+      if (result == null || result.getTypeArguments().isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      Type inner = result.getTypeArguments().get(0);
+      Optional<String> innerName = coldTypeName(inner, state);
+      if (innerName.isEmpty() || coldTypeName(result, state).isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      // Only when the nested publisher goes on into an operator that does not flatten it; when it
+      // is returned, stored or passed on, someone else may still flatten it.
+      TreePath path = state.getPath();
+      TreePath next = path.getParentPath();
+      if (!(next.getLeaf() instanceof MemberSelectTree select)
+          || !(next.getParentPath().getLeaf() instanceof MethodInvocationTree nextCall)
+          || nextCall.getMethodSelect() != select) {
+        return Description.NO_MATCH;
+      }
+      String nextName = select.getIdentifier().toString();
+      if (FLATTENING_PREFIXES.stream().anyMatch(nextName::startsWith)) {
+        return Description.NO_MATCH;
+      }
+      String outerName = result.tsym.getSimpleName().toString();
+      String flat = flatteningName(method, result, inner, state);
+      Description.Builder description = buildDescription(tree)
+          .setMessage("`" + method.getSimpleName() + "` turns each item into " + article(innerName.get())
+              + ", so this is " + article(outerName + "<" + innerName.get() + ">") + " whose inner "
+              + innerName.get() + "s nobody subscribes: their work never happens. Fix: use `"
+              + (flat == null ? "flatMap" : flat) + "` (or `concatMap` to keep the order) instead of `"
+              + method.getSimpleName() + "`.");
+      if (flat != null && typeSurvivesFlattening(path, state)) {
+        description.addFix(SuggestedFixes.renameMethodInvocation(tree, flat, state));
+      }
+      return description.build();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- kept in a local, never read
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    try {
+      Symbol symbol = ASTHelpers.getSymbol(tree);
+      if (symbol == null || symbol.getKind() != ElementKind.LOCAL_VARIABLE || tree.getInitializer() == null
+          || tree.getName().toString().startsWith("unused")) {
+        return Description.NO_MATCH;
+      }
+      Optional<String> type = createdColdPublisher(ASTHelpers.stripParentheses(tree.getInitializer()), state);
+      if (type.isEmpty()
+          || !SourceIndex.of(state.getPath().getCompilationUnit()).reads(symbol).isEmpty()) {
+        return Description.NO_MATCH;
+      }
+      return buildDescription(tree)
+          .setMessage("`" + tree.getName() + "` holds " + article(type.get())
+              + " that is never read, so it is never subscribed and its work never happens. Fix: "
+              + composeFix(tree.getInitializer(), state))
+          .build();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return Messages.internalError(this, tree, e);
+    }
+  }
+
+  // ----------------------------------------------------------------------------- what counts
+
+  /** The simple name of the cold type a call or constructor creates, unless it may be ignored. */
+  private Optional<String> createdColdPublisher(ExpressionTree expression, VisitorState state) {
+    if (!(expression instanceof MethodInvocationTree || expression instanceof NewClassTree)) {
+      return Optional.empty();
+    }
+    Symbol symbol = ASTHelpers.getSymbol(expression);
+    if (!(symbol instanceof MethodSymbol method) || ignorable(method, state)) {
+      return Optional.empty();
+    }
+    if (expression instanceof MethodInvocationTree call) {
+      if (subscribes(method, state)) {
+        return Optional.empty(); // subscribeWith(processor) hands back what it subscribed
+      }
+      // verify(repo).save(x), doReturn(m).when(repo).save(x): a stubbing or verification, not a call.
+      if (ASTHelpers.getReceiver(call) instanceof MethodInvocationTree receiver
+          && ASTHelpers.getSymbol(receiver) instanceof MethodSymbol receiverMethod
+          && receiverMethod.owner.getQualifiedName().toString().startsWith("org.mockito.")) {
+        return Optional.empty();
+      }
+    }
+    return coldTypeName(ASTHelpers.getType(expression), state);
+  }
+
+  private Optional<String> coldTypeName(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return Optional.empty();
+    }
+    Catalog catalog = config.catalog(state);
+    for (AsyncResultType cold : catalog.asyncResultTypes(AsyncResultType.Temperature.COLD)) {
+      if (CatalogLookup.isSubtype(type, cold.type(), state)) {
+        return Optional.of(type.tsym.getSimpleName().toString());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A method the catalog lists as subscribing its receiver (the COLD entries' handlers=). */
+  private boolean subscribes(MethodSymbol method, VisitorState state) {
+    String name = method.getSimpleName().toString();
+    for (AsyncResultType cold : config.catalog(state).asyncResultTypes(AsyncResultType.Temperature.COLD)) {
+      if (CatalogLookup.isSubtype(method.owner.type, cold.type(), state)
+          && cold.handlers().stream().anyMatch(h -> globMatches(h, name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean globMatches(String pattern, String name) {
+    if (pattern.startsWith("*")) {
+      return name.endsWith(pattern.substring(1));
+    }
+    if (pattern.endsWith("*")) {
+      return name.startsWith(pattern.substring(0, pattern.length() - 1));
+    }
+    return pattern.equals(name);
+  }
+
+  private static boolean ignorable(MethodSymbol method, VisitorState state) {
+    return ASTHelpers.hasAnnotation(method, CAN_IGNORE, state)
+        || ASTHelpers.hasAnnotation(method.enclClass(), CAN_IGNORE, state);
+  }
+
+  private static boolean returnsVoid(Tree functional, VisitorState state) {
+    Type type = ASTHelpers.getType(functional);
+    if (type == null) {
+      return false;
+    }
+    Type descriptor = state.getTypes().findDescriptorType(type);
+    return descriptor != null && descriptor.getReturnType().getKind() == TypeKind.VOID;
+  }
+
+  private boolean isMapOperator(MethodSymbol method, VisitorState state) {
+    String name = method.getSimpleName().toString();
+    if (name.equals("map")) {
+      return coldTypeName(method.owner.type, state).isPresent();
+    }
+    // Mutiny: uni.onItem().transform(x -> otherUni)
+    return name.equals("transform")
+        && method.owner.getQualifiedName().toString().startsWith("io.smallrye.mutiny.groups.")
+        && method.owner.getSimpleName().toString().endsWith("OnItem");
+  }
+
+  // ---------------------------------------------------------------------------------- fixes
+
+  /** The flattening operator with the same shape as this map, or null when there is none we trust. */
+  private static @Nullable String flatteningName(MethodSymbol map, Type outer, Type inner, VisitorState state) {
+    String outerName = outer.tsym.getQualifiedName().toString();
+    String innerName = inner.tsym.getQualifiedName().toString();
+    if (map.getSimpleName().contentEquals("transform")) {
+      return outerName.equals("io.smallrye.mutiny.Uni") && innerName.equals("io.smallrye.mutiny.Uni")
+          ? "transformToUni" : null;
+    }
+    String reactor = "reactor.core.publisher.";
+    if (outerName.equals(reactor + "Flux") && innerName.startsWith(reactor)) {
+      return "flatMap";
+    }
+    if (outerName.equals(reactor + "Mono")) {
+      return innerName.equals(reactor + "Mono") ? "flatMap" : innerName.equals(reactor + "Flux") ? "flatMapMany" : null;
+    }
+    String rx = "io.reactivex.rxjava3.core.";
+    if (outerName.startsWith(rx) && innerName.startsWith(rx)) {
+      String innerSimple = innerName.substring(rx.length());
+      if (innerName.equals(outerName)) {
+        return "flatMap";
+      }
+      boolean multi = outerName.endsWith("Observable") || outerName.endsWith("Flowable");
+      return switch (innerSimple) {
+        case "Single" -> "flatMapSingle";
+        case "Maybe" -> "flatMapMaybe";
+        case "Completable" -> "flatMapCompletable";
+        case "Observable" -> multi ? null : "flatMapObservable";
+        case "Flowable" -> multi ? null : "flatMapPublisher";
+        default -> null;
+      };
+    }
+    if (outerName.equals("io.smallrye.mutiny.Uni") && innerName.equals("io.smallrye.mutiny.Uni")) {
+      return "flatMap";
+    }
+    return null;
+  }
+
+  /**
+   * Whether renaming map to its flattening twin keeps the code compiling: the operators after it
+   * take no callbacks (whose parameter types would change) and what the chain ends in does not
+   * mention the nested publisher ({@code then()}, {@code subscribe()}, {@code count()}).
+   */
+  private boolean typeSurvivesFlattening(TreePath mapPath, VisitorState state) {
+    TreePath path = mapPath;
+    while (path.getParentPath().getLeaf() instanceof MemberSelectTree select
+        && path.getParentPath().getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == select) {
+      for (ExpressionTree argument : call.getArguments()) {
+        if (argument instanceof LambdaExpressionTree || argument instanceof MemberReferenceTree) {
+          return false;
+        }
+      }
+      path = path.getParentPath().getParentPath();
+    }
+    Type top = ASTHelpers.getType(path.getLeaf());
+    return top != null && !mentionsColdPublisherInside(top, state, 0);
+  }
+
+  private boolean mentionsColdPublisherInside(Type type, VisitorState state, int depth) {
+    if (depth > 4) {
+      return true;
+    }
+    for (Type argument : type.getTypeArguments()) {
+      if (coldTypeName(argument, state).isPresent() || mentionsColdPublisherInside(argument, state, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code doOnNext(x -> save(x))} on a Reactor Mono or Flux becomes {@code flatMap(x ->
+   * save(x).thenReturn(x))} (Mono) or {@code concatMap(...)} (Flux, keeping order and one save at
+   * a time, as doOnNext did): the items flow on unchanged, now after the save completed.
+   */
+  private @Nullable SuggestedFix doOnNextFix(@Nullable MethodInvocationTree call, LambdaExpressionTree lambda,
+      ExpressionTree body, VisitorState state) {
+    if (call == null || lambda.getParameters().size() != 1) {
+      return null;
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(call);
+    if (method == null || !method.getSimpleName().contentEquals("doOnNext")) {
+      return null;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    String replacement = owner.equals("reactor.core.publisher.Mono") ? "flatMap"
+        : owner.equals("reactor.core.publisher.Flux") ? "concatMap" : null;
+    Type bodyType = ASTHelpers.getType(body);
+    if (replacement == null || bodyType == null) {
+      return null;
+    }
+    String inner = bodyType.tsym.getQualifiedName().toString();
+    String parameter = lambda.getParameters().get(0).getName().toString();
+    String suffix = inner.equals("reactor.core.publisher.Mono") ? ".thenReturn(" + parameter + ")"
+        : inner.equals("reactor.core.publisher.Flux") ? ".then().thenReturn(" + parameter + ")" : null;
+    if (suffix == null) {
+      return null;
+    }
+    return SuggestedFix.builder()
+        .merge(SuggestedFixes.renameMethodInvocation(call, replacement, state))
+        .postfixWith(body, suffix)
+        .build();
+  }
+
+  private static String callbackFix(@Nullable MethodInvocationTree call, @Nullable LambdaExpressionTree lambda,
+      @Nullable ExpressionTree body, VisitorState state) {
+    String name = call == null ? "" : ASTHelpers.getSymbol(call).getSimpleName().toString();
+    return switch (name) {
+      case "doOnNext", "doOnSuccess", "doOnEach", "doAfterNext", "doOnComplete", "doOnTerminate", "invoke" ->
+          "chain it instead of firing it from a side-effect callback: flatMap/concatMap(x -> save(x).thenReturn(x))"
+              + " in Reactor, concatMapSingle/flatMapCompletable in RxJava, call(x -> ...) in Mutiny.";
+      case "subscribe", "with" ->
+          "flatMap to it before subscribing: source.flatMap(x -> send(x)).subscribe(), so it is subscribed"
+              + " and its errors are seen.";
+      case "forEach" -> "collect the publishers and compose them (Flux.fromIterable(items).concatMap(x -> save(x))).";
+      default -> "return it from a Function-shaped operator (flatMap, concatMap) instead of a Consumer, or subscribe to it.";
+    };
+  }
+
+  private static String composeFix(ExpressionTree created, VisitorState state) {
+    Type type = ASTHelpers.getType(created);
+    String name = type == null ? "" : type.tsym.getQualifiedName().toString();
+    if (name.startsWith("io.smallrye.mutiny.")) {
+      return "return it or compose it into the pipeline (chain, onItem().transformToUni(...));"
+          + " to fire it on its own, subscribe().with(...).";
+    }
+    if (name.startsWith("io.reactivex.rxjava3.")) {
+      return "return it or compose it into the chain (flatMap, andThen, concatWith);"
+          + " to fire it on its own, subscribe(onSuccess, onError).";
+    }
+    return "return it or compose it into the chain (flatMap, then, concatWith);"
+        + " to fire it on its own, subscribe(...) with an error handler.";
+  }
+
+  /** The method call a lambda or method reference at {@code path} is an argument of. */
+  private static @Nullable MethodInvocationTree callReceiving(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+        || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+      parent = parent.getParentPath();
+    }
+    return parent != null && parent.getLeaf() instanceof MethodInvocationTree call ? call : null;
+  }
+
+  private static String article(String typeName) {
+    String code = "`" + typeName + "`";
+    return (typeName.isEmpty() || "AEIOaeio".indexOf(typeName.charAt(0)) < 0 ? "a " : "an ") + code;
+  }
+}
