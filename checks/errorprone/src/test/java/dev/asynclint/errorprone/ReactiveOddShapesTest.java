@@ -43,6 +43,7 @@ class ReactiveOddShapesTest {
         "  }",
         "  static Integer slow(Integer i) { LockSupport.parkNanos(1); return i; }",
         "  Flux<Integer> methodRef(Flux<Integer> in) {",
+        "    // BUG: Diagnostic contains: `Odd::slow` reaches Odd.slow → LockSupport.parkNanos",
         "    return in.publishOn(Schedulers.parallel()).map(Odd::slow);",
         "  }",
         "  Flux<Integer> conditionalScheduler(Flux<Integer> in, boolean b) {",
