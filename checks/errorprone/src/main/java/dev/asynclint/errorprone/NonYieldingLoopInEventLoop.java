@@ -62,6 +62,23 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
   @Inject
   public NonYieldingLoopInEventLoop(ErrorProneFlags flags) {
     this.config = new AsyncLintConfig(flags);
+    // A handler that calls a helper with such a loop is reported at the call, with the chain.
+    TransitiveSummaries.registerProperty(RULE_ID, (method, state) -> {
+      var loops = NonYieldingLoops.find(method, state, config.loopBound(state));
+      return loops.isEmpty() ? null : reachedBy(loops.get(0));
+    });
+  }
+
+  static final String RULE_ID = "NonYieldingLoopInEventLoop";
+
+  /** The loop as a phrase after "which": "busy-waits until `done` is set, doing nothing but ...". */
+  private static String reachedBy(NonYieldingLoops.Loop loop) {
+    return switch (loop.kind()) {
+      case SPIN -> "busy-waits " + loop.bound() + ", doing nothing but " + loop.work();
+      case ENDLESS -> "loops forever (`" + loop.bound() + "` with no break, return or throw)";
+      case DATA_SIZED -> "loops " + loop.bound() + " and " + loop.work() + " on every iteration";
+      case RECURSION -> "recurses over its input (" + loop.bound() + ")";
+    };
   }
 
   @Override
@@ -98,27 +115,49 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
         return insideReportedLoop(state.getPath(), scope, state, bound)
             ? Description.NO_MATCH : report(tree, forEach.get(), state, "");
       }
-      if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee)
-          || callee.getParameters().isEmpty()) {
-        return Description.NO_MATCH;
+      if (ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee) {
+        MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+        if (enclosing != null && ASTHelpers.getSymbol(enclosing) == callee) {
+          return Description.NO_MATCH; // the recursive call itself: reported where it is entered
+        }
+        MethodTree source = callee.getParameters().isEmpty() ? null : NonYieldingLoops.sourceOf(callee, state);
+        Optional<NonYieldingLoops.Loop> recursion =
+            source == null ? Optional.empty() : NonYieldingLoops.recursion(source);
+        if (recursion.isPresent()) {
+          return report(tree, recursion.get(), state,
+              "`" + NonYieldingLoops.sourceOf(tree, state) + "` recurses: ");
+        }
       }
-      MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
-      if (enclosing != null && ASTHelpers.getSymbol(enclosing) == callee) {
-        return Description.NO_MATCH; // the recursive call itself: reported where it is entered
-      }
-      MethodTree source = NonYieldingLoops.sourceOf(callee, state);
-      if (source == null) {
-        return Description.NO_MATCH;
-      }
-      Optional<NonYieldingLoops.Loop> recursion = NonYieldingLoops.recursion(source);
-      if (recursion.isEmpty()) {
-        return Description.NO_MATCH;
-      }
-      return report(tree, recursion.get(), state,
-          "`" + NonYieldingLoops.sourceOf(tree, state) + "` recurses: ");
+      return reportReachedLoop(tree, state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
+  }
+
+  /** A call from event-loop code to a method of the compilation that (transitively) holds such a loop. */
+  private Description reportReachedLoop(MethodInvocationTree tree, VisitorState state) {
+    Catalog catalog = config.catalog(state);
+    TransitiveSummaries summaries = TransitiveSummaries.of(state, catalog, config);
+    if (!summaries.mayReach(tree)) {
+      return Description.NO_MATCH;
+    }
+    // The context is cached per enclosing callable and shared with the blocking checks.
+    EventLoopContext context = summaries.contextOf(tree, state,
+        () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
+    if (context == null || onCpuScheduler(state.getPath(), state)) {
+      return Description.NO_MATCH;
+    }
+    Optional<TransitiveSummaries.Reach> reach = summaries.reachProperty(tree, RULE_ID, state);
+    if (reach.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    String message = "`" + BlockingCallClassifier.shown(tree, state) + "` reaches "
+        + String.join(" → ", reach.get().chain()) + ", which " + reach.get().reason() + ", "
+        + context.reason() + ". Everything queued behind it on that thread waits until it finishes."
+        + " Fix: " + catalog.fix(context.framework(), Category.CPU)
+            .orElse("split the work into chunks and re-schedule the rest on the loop, or offload it to a worker executor")
+        + ".";
+    return buildDescription(tree).setMessage(message).build();
   }
 
   private Description checkLoop(Tree loop, VisitorState state) {

@@ -329,4 +329,34 @@ class NonYieldingLoopInEventLoopTest {
         .expectResult(Result.OK)
         .doTest();
   }
+
+  /** Issue 10: a call to a helper that holds such a loop counts too, reported at the call with the chain. */
+  @Test
+  void loopsReachedThroughHelpersAreReportedAtTheCall() {
+    CompilationTestHelper.newInstance(NonYieldingLoopInEventLoop.class, getClass())
+        .addSourceLines("Digest.java",
+            "import java.util.List;",
+            "class Digest {",
+            "  static long checksum(List<String> lines) {",
+            "    long sum = 0;",
+            "    for (String line : lines) { sum += line.hashCode() * 31L + Long.rotateLeft(sum, 7); }",
+            "    return sum;",
+            "  }",
+            "  static long report(List<String> lines) { return checksum(lines); }",
+            "  static int constant() { int n = 0; for (int i = 0; i < 4; i++) { n += i; } return n; }",
+            "}")
+        .addSourceLines("DigestHandler.java",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import io.netty.channel.SimpleChannelInboundHandler;",
+            "import java.util.List;",
+            "class DigestHandler extends SimpleChannelInboundHandler<List<String>> {",
+            "  @Override protected void channelRead0(ChannelHandlerContext ctx, List<String> lines) {",
+            "    // BUG: Diagnostic contains: `Digest.report(lines)` reaches Digest.report → Digest.checksum, which loops",
+            "    ctx.writeAndFlush(Digest.report(lines));",
+            "    ctx.writeAndFlush(Digest.constant());",
+            "  }",
+            "  public static void main(String[] args) { Digest.report(List.of(args)); }",
+            "}")
+        .doTest();
+  }
 }
