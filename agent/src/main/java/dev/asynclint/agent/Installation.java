@@ -1,6 +1,5 @@
 package dev.asynclint.agent;
 
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -26,7 +25,6 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -85,7 +83,7 @@ final class Installation {
         apis, new EventLoopThreads(options.threads(), options.commonPool()), options);
     Installation installation = new Installation(options, recorder, findings);
     long t0 = System.nanoTime();
-    installation.instrument(inst, apis);
+    installation.instrument(inst, apis, recorder);
     long t1 = System.nanoTime();
     Hook.sink = recorder;
     installation.selfTest();
@@ -100,17 +98,14 @@ final class Installation {
     return installation;
   }
 
-  private void instrument(Instrumentation inst, List<BlockingApi> apis) {
+  private void instrument(Instrumentation inst, List<BlockingApi> apis, StallRecorder recorder) {
     BlockingTypes blockingTypes = new BlockingTypes(apis);
     Hook.threadSleepApi = blockingTypes.indexOf("java.lang.Thread", "sleep");
     Hook.objectWaitApi = blockingTypes.indexOf("java.lang.Object", "wait");
     boolean nativeSleep = isNativeSleep();
 
-    // Lambda bodies are synthetic methods, which ByteBuddy leaves alone by default; their call
-    // sites must be rewritten too.
     AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .ignore(ElementMatchers.isDefaultFinalizer()))
+            .with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         // Classes loaded while ByteBuddy itself works are not seen by its transformer; look again.
@@ -145,18 +140,13 @@ final class Installation {
         .transform((b, type, loader, module, pd) -> b.visit(Advice.to(BlockingCallAdvice.OnTask.class)
             .on(namedOneOf("call", "run").and(ElementMatchers.takesArguments(0))
                 .and(not(ElementMatchers.isAbstract())))));
+    builder.installOn(inst);
     if (Hook.objectWaitApi >= 0 || (nativeSleep && Hook.threadSleepApi >= 0)) {
       // Native blocking methods are not wrapped (that needs a JVM flag); their call sites in
       // application and framework classes are pointed at the hook's bridges instead.
-      builder = builder
-          .type(not(nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
-                  .or(nameStartsWith("com.sun."))),
-              not(isBootstrapClassLoader()))
-          .transform((b, type, loader, module, pd) -> b.visit(new AsmVisitorWrapper.ForDeclaredMethods()
-              .invokable(ElementMatchers.any(), new NativeCallSites(
-                  Hook.objectWaitApi >= 0, nativeSleep && Hook.threadSleepApi >= 0))));
+      new NativeCallSites(Hook.objectWaitApi >= 0, nativeSleep && Hook.threadSleepApi >= 0, recorder)
+          .install(inst);
     }
-    builder.installOn(inst);
   }
 
   private static boolean isNativeSleep() {
