@@ -37,7 +37,7 @@ find "$WORK/src" -name '*.java' | sort > "$WORK/files.txt"
 
 echo "== vertx-core's compile classpath (its optional dependencies included)" >&2
 mkdir -p "$WORK/vertx-pom" && cp "$VX/vertx-core-$VERTX.pom" "$WORK/vertx-pom/pom.xml"
-(cd "$WORK/vertx-pom" && $MVN dependency:build-classpath -Dmdep.includeScope=compile \
+(cd "$WORK/vertx-pom" && $MVN dependency:build-classpath -DincludeScope=compile \
   -Dmdep.outputFile="$WORK/vertx.classpath" >&2)
 # The sources jar lacks the code vertx-codegen generates at build time (the *OptionsConverter
 # classes); the binary jar supplies them, to javac and to the scanner alike.
@@ -68,7 +68,7 @@ RULES="-Xep:SleepInEventLoop:WARN -Xep:BlockingIoInEventLoop:WARN -Xep:BlockingW
 JAVAC=("$JDK/bin/javac" "${EXPORTS[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW
   -processorpath "$(cat "$WORK/ep.classpath")"
   "-Xplugin:ErrorProne -XepDisableAllChecks $RULES"
-  -proc:none -nowarn -Xmaxwarns 100000 -encoding UTF-8 -cp "$CP" -d "$WORK/classes")
+  -proc:none -Xmaxwarns 100000 -encoding UTF-8 -cp "$CP" -d "$WORK/classes")
 SCAN=("$JDK/bin/java" -jar "$CLI" --quiet --threads "$THREADS" --classpath "$CP" "$WORK/src")
 
 now() { date +%s.%N; }
