@@ -4,7 +4,9 @@
 # same run, on the same JDK, one after the other, RUNS times each (best run counts).
 #
 # Needs: mvn (Maven Central reachable, or a warm ~/.m2), a JDK 21+ for javac + Error Prone, and
-# async-lint-errorprone + the scanner's cli jar built (mvn -B install -pl checks/javaparser -am).
+# this checkout built: mvn -B package -pl checks/errorprone,checks/javaparser -am -DskipTests.
+# Error Prone's own jars come from ~/.m2; async-lint's checks come from this checkout's target/
+# folders, so both engines measured are the ones in this working tree.
 #
 #   checks/javaparser/bench/scan-vs-javac.sh            # from the repository root
 #   RUNS=3 THREADS=2 JDK=/path/to/jdk checks/javaparser/bench/scan-vs-javac.sh
@@ -23,7 +25,10 @@ M2="${M2:-$HOME/.m2/repository}"
 MVN="mvn -B -q -Dstyle.color=never"
 
 [ -x "$JDK/bin/javac" ] || { echo "no javac at $JDK (set JDK=...)" >&2; exit 2; }
-[ -f "$CLI" ] || { echo "build the scanner first: mvn -B install -pl checks/javaparser -am" >&2; exit 2; }
+CHECKS="$ROOT/checks/core/target/async-lint-core-$ASYNC_LINT_VERSION.jar:$ROOT/checks/errorprone/target/async-lint-errorprone-$ASYNC_LINT_VERSION.jar"
+for jar in "$CLI" ${CHECKS//:/ }; do
+  [ -f "$jar" ] || { echo "missing $jar: mvn -B package -pl checks/errorprone,checks/javaparser -am -DskipTests" >&2; exit 2; }
+done
 mkdir -p "$WORK"
 
 echo "== fetching io.vertx:vertx-core:$VERTX sources, jar and pom" >&2
@@ -43,7 +48,7 @@ mkdir -p "$WORK/vertx-pom" && cp "$VX/vertx-core-$VERTX.pom" "$WORK/vertx-pom/po
 # classes); the binary jar supplies them, to javac and to the scanner alike.
 CP="$(cat "$WORK/vertx.classpath"):$VX/vertx-core-$VERTX.jar"
 
-echo "== Error Prone $EP_VERSION + async-lint-errorprone $ASYNC_LINT_VERSION processor path" >&2
+echo "== Error Prone $EP_VERSION processor path, plus this checkout's async-lint checks" >&2
 mkdir -p "$WORK/ep-pom"
 cat > "$WORK/ep-pom/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -51,7 +56,6 @@ cat > "$WORK/ep-pom/pom.xml" <<POM
   <groupId>bench</groupId><artifactId>ep-path</artifactId><version>1</version>
   <dependencies>
     <dependency><groupId>com.google.errorprone</groupId><artifactId>error_prone_core</artifactId><version>$EP_VERSION</version></dependency>
-    <dependency><groupId>dev.asynclint</groupId><artifactId>async-lint-errorprone</artifactId><version>$ASYNC_LINT_VERSION</version></dependency>
   </dependencies>
 </project>
 POM
@@ -66,7 +70,7 @@ for p in code comp; do
 done
 RULES="-Xep:SleepInEventLoop:WARN -Xep:BlockingIoInEventLoop:WARN -Xep:BlockingWaitInEventLoop:WARN"
 JAVAC=("$JDK/bin/javac" "${EXPORTS[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW
-  -processorpath "$(cat "$WORK/ep.classpath")"
+  -processorpath "$(cat "$WORK/ep.classpath"):$CHECKS"
   "-Xplugin:ErrorProne -XepDisableAllChecks $RULES"
   -proc:none -Xmaxwarns 100000 -encoding UTF-8 -cp "$CP" -d "$WORK/classes")
 SCAN=("$JDK/bin/java" -jar "$CLI" --quiet --threads "$THREADS" --classpath "$CP" "$WORK/src")
