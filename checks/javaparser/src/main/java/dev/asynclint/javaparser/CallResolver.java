@@ -36,6 +36,12 @@ final class CallResolver {
     return unresolved;
   }
 
+  /** A call whose analysis failed outside the resolver: it counts as resolved-and-failed. */
+  void countFailure() {
+    attempted++;
+    unresolved++;
+  }
+
   Optional<Callable> resolve(Node call) {
     Optional<Callable> known = resolved.get(call);
     if (known != null) {

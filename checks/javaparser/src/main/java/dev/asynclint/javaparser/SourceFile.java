@@ -78,9 +78,13 @@ final class SourceFile {
           // Where the code runs is memoised per enclosing lambda or method, and most code runs on no
           // event loop, so asking that first spares resolving most calls.
           if (classifier.mayBlock(node)) {
-            Optional<EventLoopContext> context = contexts.resolve(node);
-            if (context.isPresent()) {
-              classifier.classify(node).ifPresent(call -> sites.add(new BlockingSite(node, call, context.get())));
+            try {
+              Optional<EventLoopContext> context = contexts.resolve(node);
+              if (context.isPresent()) {
+                classifier.classify(node).ifPresent(call -> sites.add(new BlockingSite(node, call, context.get())));
+              }
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+              calls.countFailure(); // a solver failure on one call never stops the file
             }
           }
         }
