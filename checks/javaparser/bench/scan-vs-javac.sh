@@ -10,6 +10,7 @@
 #
 #   checks/javaparser/bench/scan-vs-javac.sh            # from the repository root
 #   RUNS=3 THREADS=2 JDK=/path/to/jdk checks/javaparser/bench/scan-vs-javac.sh
+#   JVM_FLAGS=-XX:TieredStopAtLevel=1 checks/javaparser/bench/scan-vs-javac.sh   # same flags for both JVMs
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -20,6 +21,9 @@ VERTX="${VERTX:-4.5.11}"
 EP_VERSION="${EP_VERSION:-2.50.0}"
 ASYNC_LINT_VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
 WORK="${WORK:-$ROOT/checks/javaparser/target/bench}"
+JVM_FLAGS="${JVM_FLAGS:-}"
+JAVAC_JVM_FLAGS=()
+for flag in $JVM_FLAGS; do JAVAC_JVM_FLAGS+=("-J$flag"); done
 CLI="$ROOT/checks/javaparser/target/async-lint-javaparser-$ASYNC_LINT_VERSION-cli.jar"
 M2="${M2:-$HOME/.m2/repository}"
 MVN="mvn -B -q -Dstyle.color=never"
@@ -69,11 +73,11 @@ for p in code comp; do
   EXPORTS+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
 done
 RULES="-Xep:SleepInEventLoop:WARN -Xep:BlockingIoInEventLoop:WARN -Xep:BlockingWaitInEventLoop:WARN"
-JAVAC=("$JDK/bin/javac" "${EXPORTS[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW
+JAVAC=("$JDK/bin/javac" "${EXPORTS[@]}" ${JAVAC_JVM_FLAGS[@]+"${JAVAC_JVM_FLAGS[@]}"} -XDcompilePolicy=simple --should-stop=ifError=FLOW
   -processorpath "$(cat "$WORK/ep.classpath"):$CHECKS"
   "-Xplugin:ErrorProne -XepDisableAllChecks $RULES"
   -proc:none -Xmaxwarns 100000 -encoding UTF-8 -cp "$CP" -d "$WORK/classes")
-SCAN=("$JDK/bin/java" -jar "$CLI" --quiet --threads "$THREADS" --classpath "$CP" "$WORK/src")
+SCAN=("$JDK/bin/java" $JVM_FLAGS -jar "$CLI" --quiet --threads "$THREADS" --classpath "$CP" "$WORK/src")
 
 # Wall-clock seconds decide; CPU seconds (user + sys) are printed too, because on a shared
 # machine the wall clock also measures the neighbours.
@@ -105,7 +109,7 @@ same=$(comm -12 "$WORK/errorprone.findings" "$WORK/scanner.findings" | wc -l)
 lines=$(cat $(cat "$WORK/files.txt") | wc -l)
 ratio=$(echo "scale=2; $best_scan / $best_javac" | bc)
 cat <<REPORT
-files: $(wc -l < "$WORK/files.txt") ($lines lines), cores: $(nproc), JDK: $("$JDK/bin/java" -version 2>&1 | head -1)
+files: $(wc -l < "$WORK/files.txt") ($lines lines), cores: $(nproc), JDK: $("$JDK/bin/java" -version 2>&1 | head -1), JVM flags: ${JVM_FLAGS:-none}
 javac + Error Prone (async-lint rules only): ${best_javac} s wall, ${cpu_javac} s cpu, $ep_findings findings
 scanner (--threads $THREADS): ${best_scan} s wall, ${cpu_scan} s cpu, $scan_findings findings; $(grep '^async-lint: ' "$WORK/scan.out" | tail -1)
 identical findings (file, line, rule, message): $same
