@@ -64,14 +64,25 @@ final class BlockingCallClassifier {
     return "";
   }
 
-  Optional<BlockingCall> classify(Node call) {
+  /** Whether the call's name alone could make it blocking: the cheap test before any resolution. */
+  boolean mayBlock(Node call) {
     String name = calledName(call);
+    return blockingAnnotatedNames.contains(name) || !candidates(name).isEmpty();
+  }
+
+  private List<BlockingApi> candidates(String name) {
     List<BlockingApi> candidates = new ArrayList<>();
     for (BlockingApi api : catalog.blockingCandidates(name)) {
       if (!notInThisFile.contains(api)) {
         candidates.add(api);
       }
     }
+    return candidates;
+  }
+
+  Optional<BlockingCall> classify(Node call) {
+    String name = calledName(call);
+    List<BlockingApi> candidates = candidates(name);
     boolean annotated = blockingAnnotatedNames.contains(name);
     if (candidates.isEmpty() && !annotated) {
       return Optional.empty();

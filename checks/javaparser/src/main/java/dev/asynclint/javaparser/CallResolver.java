@@ -12,7 +12,10 @@ import com.github.javaparser.resolution.declarations.ResolvedConstructorDeclarat
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +37,12 @@ final class CallResolver {
 
   int unresolved() {
     return unresolved;
+  }
+
+  /** A call whose analysis failed outside the resolver: it counts as resolved-and-failed. */
+  void countFailure() {
+    attempted++;
+    unresolved++;
   }
 
   Optional<Callable> resolve(Node call) {
@@ -86,8 +95,7 @@ final class CallResolver {
   private static Optional<ResolvedMethodDeclaration> byNameAndArity(
       ResolvedReferenceTypeDeclaration type, String name, int arity) {
     ResolvedMethodDeclaration varargs = null;
-    for (MethodUsage usage : type.getAllMethods()) {
-      ResolvedMethodDeclaration method = usage.getDeclaration();
+    for (ResolvedMethodDeclaration method : methodsNamed(type, name)) {
       if (!method.getName().equals(name)) {
         continue;
       }
@@ -100,6 +108,29 @@ final class CallResolver {
       }
     }
     return Optional.ofNullable(varargs);
+  }
+
+  /**
+   * The type's methods of that name in a stable order: the solver returns them in a hash set, and
+   * a fallback that picked "the first" from it gave different answers from run to run.
+   */
+  private static List<ResolvedMethodDeclaration> methodsNamed(ResolvedReferenceTypeDeclaration type, String name) {
+    List<ResolvedMethodDeclaration> out = new ArrayList<>();
+    for (MethodUsage usage : type.getAllMethods()) {
+      if (usage.getName().equals(name)) {
+        out.add(usage.getDeclaration());
+      }
+    }
+    out.sort(Comparator.comparing(CallResolver::signature));
+    return out;
+  }
+
+  private static String signature(ResolvedMethodDeclaration method) {
+    try {
+      return method.getQualifiedSignature();
+    } catch (RuntimeException e) {
+      return method.getName();
+    }
   }
 
   private static Optional<String> receiverOf(MethodCallExpr call, ResolvedMethodDeclaration method) {
@@ -151,10 +182,7 @@ final class CallResolver {
     } catch (RuntimeException | StackOverflowError e) {
       // fall back to the first method of that name
     }
-    return owner.flatMap(type -> type.getAllMethods().stream()
-            .map(MethodUsage::getDeclaration)
-            .filter(m -> m.getName().equals(name))
-            .findFirst())
+    return owner.flatMap(type -> methodsNamed(type, name).stream().findFirst())
         .map(method -> Callable.of(method, method.isStatic(), false, () -> ownerName));
   }
 

@@ -20,6 +20,7 @@ import dev.asynclint.core.Catalog;
 import dev.asynclint.core.EventLoopContext;
 import dev.asynclint.core.EventLoopEntry;
 import dev.asynclint.core.OffloadPoint;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class EventLoopContextResolver {
   private final CatalogMatcher matcher;
   private final CallResolver calls;
   private final Supplier<WorkerVerticles> workers;
+  private final Map<Node, EventLoopContext> memo = new IdentityHashMap<>();
 
   EventLoopContextResolver(Catalog catalog, ScanOptions options, CatalogMatcher matcher,
       CallResolver calls, Supplier<WorkerVerticles> workers) {
@@ -61,6 +63,25 @@ final class EventLoopContextResolver {
   private EventLoopContext walk(Node start) {
     // A method reference to a blocking API is itself the callable: judge it by where it is passed.
     Node current = start instanceof MethodReferenceExpr ? start : parent(start);
+    while (current != null && !(current instanceof LambdaExpr || current instanceof MethodReferenceExpr
+        || current instanceof CallableDeclaration<?> || current instanceof BodyDeclaration<?>)) {
+      current = parent(current);
+    }
+    if (current == null) {
+      return null;
+    }
+    Node callable = current;
+    if (memo.containsKey(callable)) {
+      return memo.get(callable);
+    }
+    EventLoopContext context = walkFrom(callable);
+    memo.put(callable, context);
+    return context;
+  }
+
+  /** The walk from the nearest enclosing callable (or declaration) outward. */
+  private EventLoopContext walkFrom(Node start) {
+    Node current = start;
     while (current != null) {
       if (current instanceof LambdaExpr || current instanceof MethodReferenceExpr) {
         Passed passed = passedTo(current);

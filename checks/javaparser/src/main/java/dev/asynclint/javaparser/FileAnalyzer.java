@@ -46,14 +46,15 @@ final class FileAnalyzer {
   private final TypeHierarchy types;
 
   FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, List<Path> sourceRoots,
-      Set<String> blockingAnnotatedNames, List<String> setupProblems) {
+      Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems) {
     this.catalog = catalog;
     this.options = options;
     this.rules = rules;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
-    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, setupProblems);
+    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, sourceTypes, setupProblems);
     this.parser = new JavaParser(new ParserConfiguration()
         .setLanguageLevel(LANGUAGE_LEVEL)
+        .setAttributeComments(false) // no rule reads comments; attributing them is a tree walk per file
         .setSymbolResolver(new JavaSymbolSolver(solver)));
     this.types = new TypeHierarchy(solver);
   }
@@ -65,7 +66,8 @@ final class FileAnalyzer {
         .orElse(LanguageLevel.CURRENT);
   }
 
-  private static TypeSolver typeSolver(List<Path> classpath, List<Path> sourceRoots, List<String> problems) {
+  private static TypeSolver typeSolver(List<Path> classpath, List<Path> sourceRoots, Set<String> sourceTypes,
+      List<String> problems) {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     // jreOnly: the scanner's own libraries (JavaParser, Guava...) must not leak into the analysis.
     solver.add(new ReflectionTypeSolver(true));
@@ -88,9 +90,11 @@ final class FileAnalyzer {
     if (!folders.isEmpty()) {
       solver.add(new ClassLoaderTypeSolver(new URLClassLoader(folders.toArray(URL[]::new), null)));
     }
-    ParserConfiguration sourceParsing = new ParserConfiguration().setLanguageLevel(LANGUAGE_LEVEL);
+    ParserConfiguration sourceParsing = new ParserConfiguration()
+        .setLanguageLevel(LANGUAGE_LEVEL)
+        .setAttributeComments(false);
     for (Path root : sourceRoots) {
-      solver.add(new JavaParserTypeSolver(root, sourceParsing));
+      solver.add(new SourceTypes(new JavaParserTypeSolver(root, sourceParsing), sourceTypes));
     }
     return solver;
   }

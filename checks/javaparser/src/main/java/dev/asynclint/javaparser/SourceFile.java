@@ -75,9 +75,17 @@ final class SourceFile {
       unit.walk(node -> {
         if (node instanceof MethodCallExpr || node instanceof ObjectCreationExpr
             || node instanceof MethodReferenceExpr) {
-          Optional<BlockingCall> call = classifier.classify(node);
-          if (call.isPresent()) {
-            contexts.resolve(node).ifPresent(context -> sites.add(new BlockingSite(node, call.get(), context)));
+          // Where the code runs is memoised per enclosing lambda or method, and most code runs on no
+          // event loop, so asking that first spares resolving most calls.
+          if (classifier.mayBlock(node)) {
+            try {
+              Optional<EventLoopContext> context = contexts.resolve(node);
+              if (context.isPresent()) {
+                classifier.classify(node).ifPresent(call -> sites.add(new BlockingSite(node, call, context.get())));
+              }
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+              calls.countFailure(); // a solver failure on one call never stops the file
+            }
           }
         }
       });

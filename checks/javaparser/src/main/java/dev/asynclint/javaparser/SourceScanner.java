@@ -68,10 +68,17 @@ public final class SourceScanner {
     List<String> texts = new ArrayList<>(files.size());
     Set<Path> roots = new LinkedHashSet<>();
     Set<String> blockingAnnotated = new TreeSet<>();
+    Set<String> sourceTypes = new java.util.HashSet<>();
     for (Path file : files) {
       String text = read(file);
       texts.add(text);
-      sourceRoot(file, text).ifPresent(roots::add);
+      java.util.Optional<Path> root = sourceRoot(file, text);
+      if (root.isPresent()) {
+        roots.add(root.get());
+        String relative = root.get().relativize(file.toAbsolutePath().normalize()).toString();
+        sourceTypes.add(relative.substring(0, relative.length() - ".java".length())
+            .replace(java.io.File.separatorChar, '.'));
+      }
       blockingAnnotatedNames(text, blockingAnnotated);
     }
 
@@ -79,7 +86,7 @@ public final class SourceScanner {
     List<String> setupProblems = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Path> rootList = List.copyOf(roots);
     ThreadLocal<FileAnalyzer> analyzers = ThreadLocal.withInitial(
-        () -> new FileAnalyzer(catalog, options, rules, rootList, blockingAnnotated, setupProblems));
+        () -> new FileAnalyzer(catalog, options, rules, rootList, sourceTypes, blockingAnnotated, setupProblems));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
       Thread thread = new Thread(runnable, "async-lint-scan");
       thread.setDaemon(true);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * ({@code ConformanceCorpusTest}): its findings must agree with the markers, which the Error
  * Prone engine meets exactly, on at least 95 % of the findings (agreement = findings both report
  * / findings either reports). Disagreements are written to
- * {@code target/conformance-disagreements.txt} and must be explained in docs/accuracy.md.
+ * {@code target/conformance-disagreements.txt}, and each must be listed (as {@code file:line Rule})
+ * in docs/accuracy.md.
  */
 class ConformanceTest {
   @Test
@@ -57,6 +58,15 @@ class ConformanceTest {
     System.out.print(report);
 
     assertWithMessage("the corpus must mark findings").that(expected.size()).isAtLeast(20);
+    // Every disagreement must be explained where users read about accuracy.
+    Path accuracy = Corpus.dir().resolve("../../../docs/accuracy.md").normalize();
+    String explained = Files.readString(accuracy);
+    for (Corpus.Key disagreement : either) {
+      if (!both.contains(disagreement)) {
+        assertWithMessage("%s disagrees and is not listed in %s", disagreement, accuracy)
+            .that(explained).contains(disagreement.toString());
+      }
+    }
     assertWithMessage("agreement with the Error Prone engine's markers:%n%s", report)
         .that(agreement).isAtLeast(0.95);
   }
