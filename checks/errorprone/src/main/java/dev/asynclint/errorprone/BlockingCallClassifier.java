@@ -1,5 +1,6 @@
 package dev.asynclint.errorprone;
 
+import dev.asynclint.core.BlockingCall;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;

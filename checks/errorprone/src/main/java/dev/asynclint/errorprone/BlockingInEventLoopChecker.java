@@ -1,5 +1,6 @@
 package dev.asynclint.errorprone;
 
+import dev.asynclint.core.BlockingCall;
 import com.google.errorprone.BugPattern.SeverityLevel;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
@@ -84,7 +85,7 @@ abstract class BlockingInEventLoopChecker extends BugChecker
       }
     }
     Description.Builder description = buildDescription(tree)
-        .setMessage(Messages.blockingCall(call.get(), context, catalog));
+        .setMessage(call.get().message(context, catalog));
     if (!context.definite()) {
       description.overrideSeverity(SeverityLevel.WARNING);
     }

@@ -40,10 +40,10 @@ abstract class BlockingInEventLoopRule implements SourceRule {
           file.path(),
           line,
           column,
-          Messages.blockingCall(site.call(), site.context(), file.catalog()),
+          site.call().message(site.context(), file.catalog()),
           site.context().reason(),
           site.call().chain(),
-          Messages.fix(site.call(), site.context(), file.catalog())));
+          site.call().fix(site.context(), file.catalog())));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.asynclint.javaparser;
 
+import dev.asynclint.core.BlockingCall;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.MethodCallExpr;
