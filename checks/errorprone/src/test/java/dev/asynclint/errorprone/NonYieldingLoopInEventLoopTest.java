@@ -359,4 +359,31 @@ class NonYieldingLoopInEventLoopTest {
             "}")
         .doTest();
   }
+
+  /** From the Netty sample: log1p per order over a 200k order book held the loop for seconds. */
+  @Test
+  void transcendentalMathOverDataIsWorkButArithmeticIsNot() {
+    CompilationTestHelper.newInstance(NonYieldingLoopInEventLoop.class, getClass())
+        .addSourceLines("Book.java",
+            "import io.netty.channel.ChannelHandlerContext;",
+            "import io.netty.channel.ChannelInboundHandlerAdapter;",
+            "import java.util.List;",
+            "class Book extends ChannelInboundHandlerAdapter {",
+            "  record Order(long quantity, long cents) {}",
+            "  List<Order> orders;",
+            "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+            "    long total = 0;",
+            "    // BUG: Diagnostic contains: NonYieldingLoopInEventLoop",
+            "    for (Order order : orders) {",
+            "      total += Math.round(Math.log1p(order.quantity()) * order.cents());",
+            "    }",
+            "    long biggest = 0;",
+            "    for (Order order : orders) {",
+            "      biggest = Math.max(biggest, Math.abs(order.cents()));",
+            "    }",
+            "    ctx.writeAndFlush(total + biggest);",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
