@@ -93,8 +93,7 @@ final class EventLoopContextResolver {
       String annotation = entry.method().owner();
       if (ASTHelpers.hasAnnotation(method, annotation, state)
           || ASTHelpers.hasAnnotation(method.enclClass(), annotation, state)) {
-        return new EventLoopContext(entry.framework(),
-            "inside `" + method.getSimpleName() + "`, which " + entry.where(), entry.confidence());
+        return EventLoopContext.insideAnnotated(method.getSimpleName().toString(), entry);
       }
     }
     ClassSymbol owner = method.enclClass();
@@ -107,13 +106,7 @@ final class EventLoopContextResolver {
       if (OffLoopClasses.runOffLoop(owner, state)) {
         return null; // a worker verticle, or a handler added with its own executor group
       }
-      String ownerName = owner.isAnonymous() ? "an anonymous " + simpleName(entry.method().owner())
-          : "`" + owner.getSimpleName() + "`";
-      return new EventLoopContext(entry.framework(),
-          "inside `" + method.getSimpleName() + "` of " + ownerName + " (a "
-              + frameworkName(entry.framework()) + " " + simpleName(entry.method().owner())
-              + "), which " + entry.where(),
-          entry.confidence());
+      return EventLoopContext.insideOverride(method.getSimpleName().toString(), owner.isAnonymous() ? null : owner.getSimpleName().toString(), entry);
     }
     return null;
   }
@@ -245,9 +238,7 @@ final class EventLoopContextResolver {
     String calleeName = callee.isConstructor()
         ? "new " + callee.owner.getSimpleName()
         : callee.owner.getSimpleName() + "." + callee.getSimpleName();
-    return new Passed(Passed.Kind.ON_LOOP, new EventLoopContext(bestCallback.framework(),
-        "inside " + what + " passed to `" + calleeName + "`, which " + bestCallback.where(),
-        bestCallback.confidence()));
+    return new Passed(Passed.Kind.ON_LOOP, EventLoopContext.insideCallback(what, calleeName, bestCallback));
   }
 
   private static boolean argumentMatches(int wanted, int actual) {
@@ -277,20 +268,5 @@ final class EventLoopContextResolver {
     return state.getTypes().isFunctionalInterface(type);
   }
 
-  static String simpleName(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1).replace('$', '.');
-  }
 
-  static String frameworkName(String framework) {
-    return switch (framework) {
-      case "NETTY" -> "Netty";
-      case "VERTX" -> "Vert.x";
-      case "REACTOR" -> "Reactor";
-      case "RXJAVA" -> "RxJava";
-      case "MUTINY" -> "Mutiny";
-      case "COMMON_POOL" -> "CompletableFuture";
-      case "WEBFLUX" -> "Spring WebFlux";
-      default -> framework.charAt(0) + framework.substring(1).toLowerCase(java.util.Locale.ROOT);
-    };
-  }
 }

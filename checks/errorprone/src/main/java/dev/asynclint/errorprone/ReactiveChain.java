@@ -507,7 +507,7 @@ final class ReactiveChain {
         // A source that emits on threads of its own (a WebClient response) names itself.
         String shown = shift.implicit().owner().equals(shift.method().owner())
             ? "the thread `" + symbol.getSimpleName() + "` emits on"
-            : "`" + EventLoopContextResolver.simpleName(shift.implicit().owner()) + "."
+            : "`" + EventLoopContext.simpleName(shift.implicit().owner()) + "."
                 + shift.implicit().names().iterator().next() + "()` (the default of `"
                 + symbol.getSimpleName() + "`)";
         return new SchedulerUse(shift.direction(), symbol.getSimpleName().toString(), shown,

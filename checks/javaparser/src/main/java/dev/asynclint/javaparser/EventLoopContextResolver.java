@@ -122,8 +122,7 @@ final class EventLoopContextResolver {
       String annotation = entry.method().owner();
       if (Annotations.has(method, annotation)
           || (parent instanceof TypeDeclaration<?> type && Annotations.has(type, annotation))) {
-        return new EventLoopContext(entry.framework(),
-            "inside `" + name + "`, which " + entry.where(), entry.confidence());
+        return EventLoopContext.insideAnnotated(name, entry);
       }
     }
     if (!(method instanceof MethodDeclaration)) {
@@ -149,12 +148,7 @@ final class EventLoopContextResolver {
           && workers.get().deployedAsWorker(owner.simpleName)) {
         return null;
       }
-      String ownerName = owner.anonymous ? "an anonymous " + simpleName(entry.method().owner())
-          : "`" + owner.simpleName + "`";
-      return new EventLoopContext(entry.framework(),
-          "inside `" + name + "` of " + ownerName + " (a " + frameworkName(entry.framework()) + " "
-              + simpleName(entry.method().owner()) + "), which " + entry.where(),
-          entry.confidence());
+      return EventLoopContext.insideOverride(name, owner.anonymous ? null : owner.simpleName, entry);
     }
     return null;
   }
@@ -297,9 +291,7 @@ final class EventLoopContextResolver {
     String calleeName = callee.isConstructor()
         ? "new " + callee.declaringSimpleName()
         : callee.declaringSimpleName() + "." + callee.name();
-    return new Passed(Passed.Kind.ON_LOOP, new EventLoopContext(bestCallback.framework(),
-        "inside " + what + " passed to `" + calleeName + "`, which " + bestCallback.where(),
-        bestCallback.confidence()));
+    return new Passed(Passed.Kind.ON_LOOP, EventLoopContext.insideCallback(what, calleeName, bestCallback));
   }
 
   /**
@@ -338,19 +330,5 @@ final class EventLoopContextResolver {
     }
   }
 
-  static String simpleName(String qualified) {
-    return qualified.substring(qualified.lastIndexOf('.') + 1).replace('$', '.');
-  }
 
-  static String frameworkName(String framework) {
-    return switch (framework) {
-      case "NETTY" -> "Netty";
-      case "VERTX" -> "Vert.x";
-      case "REACTOR" -> "Reactor";
-      case "RXJAVA" -> "RxJava";
-      case "MUTINY" -> "Mutiny";
-      case "COMMON_POOL" -> "CompletableFuture";
-      default -> framework.charAt(0) + framework.substring(1).toLowerCase(Locale.ROOT);
-    };
-  }
 }
