@@ -3,6 +3,8 @@
 # sources three ways, interleaved so machine load hits every configuration alike:
 #   plain    javac
 #   ep-off   javac + Error Prone with every check off (-XepDisableAllChecks)
+#   ep-one   javac + Error Prone with one trivial built-in check (DeadException): Error Prone's own
+#            pass over every tree, which any enabled check pays
 #   lint     javac + Error Prone with only async-lint's rules on (built-in checks off)
 # Prints the medians and the ratios against plain javac, and writes them to $OUT.
 #
@@ -80,8 +82,13 @@ run() { # config -> prints CPU seconds
   case "$config" in
     plain) ;;
     ep-off) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks") ;;
+    ep-one) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:DeadException:WARN") ;;
     lint) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
   esac
+  # PROFILE=1 [CONFIG=plain|ep-off|lint]: one JFR recording of one compile instead of timings (see docs/performance.md).
+  if [ "${PROFILE:-}" = 1 ]; then
+    args=("-J-XX:StartFlightRecording=filename=$WORK/$config.jfr,settings=profile" "${args[@]}")
+  fi
   /usr/bin/time -f '%U %S' -o "$WORK/time-$config.txt" "$JAVAC" "${args[@]}" "@sources.txt" > "$WORK/log-$config.txt" 2>&1 \
     || { echo "compile failed ($config), see $WORK/log-$config.txt" >&2; tail -20 "$WORK/log-$config.txt" >&2; exit 1; }
   awk '{ printf "%.2f\n", $1 + $2 }' "$WORK/time-$config.txt"
@@ -89,11 +96,16 @@ run() { # config -> prints CPU seconds
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+if [ "${PROFILE:-}" = 1 ]; then
+  run "${CONFIG:-lint}" > /dev/null
+  echo "recording: $WORK/${CONFIG:-lint}.jfr (jfr print --events jdk.ExecutionSample ...)" >&2
+  exit 0
+fi
 echo "$(wc -l < sources.txt) source files, $REPS repetitions, JDK $("$JAVAC" -version 2>&1)" >&2
 run plain > /dev/null   # warm the page cache; not counted
-: > plain.cpu; : > ep-off.cpu; : > lint.cpu
+: > plain.cpu; : > ep-off.cpu; : > ep-one.cpu; : > lint.cpu
 for i in $(seq "$REPS"); do
-  for config in plain ep-off lint; do
+  for config in plain ep-off ep-one lint; do
     t="$(run "$config")"
     echo "$t" >> "$config.cpu"
     echo "rep $i $config ${t}s" >&2
@@ -101,13 +113,14 @@ for i in $(seq "$REPS"); do
 done
 grep -c 'warning: \[' "$WORK/log-lint.txt" > lint-findings.txt || true
 
-P="$(median < plain.cpu)"; E="$(median < ep-off.cpu)"; L="$(median < lint.cpu)"
+P="$(median < plain.cpu)"; E="$(median < ep-off.cpu)"; O="$(median < ep-one.cpu)"; L="$(median < lint.cpu)"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  host: $(nproc) cores, load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "sources: io.vertx:vertx-core:$VERTX_VERSION sources jar, $(wc -l < sources.txt) files; javac $("$JAVAC" -version 2>&1 | cut -d' ' -f2)"
   echo "repetitions: $REPS (median CPU seconds, user+sys)"
   echo "plain javac:                      $P s (all: $(paste -sd' ' plain.cpu))"
   echo "javac + Error Prone, checks off:  $E s (all: $(paste -sd' ' ep-off.cpu))  ratio $(awk -v a="$E" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
+  echo "javac + Error Prone, one check:   $O s (all: $(paste -sd' ' ep-one.cpu))  ratio $(awk -v a="$O" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
   echo "javac + Error Prone, async-lint:  $L s (all: $(paste -sd' ' lint.cpu))  ratio $(awk -v a="$L" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
-  echo "async-lint on top of Error Prone: ratio $(awk -v a="$L" -v b="$E" 'BEGIN { printf "%.3f", a / b }'); async-lint warnings: $(cat lint-findings.txt)"
+  echo "async-lint on top of Error Prone with one check: ratio $(awk -v a="$L" -v b="$O" 'BEGIN { printf "%.3f", a / b }'); async-lint warnings: $(cat lint-findings.txt)"
 } | tee "$OUT"

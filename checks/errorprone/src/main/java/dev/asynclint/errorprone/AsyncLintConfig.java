@@ -61,8 +61,7 @@ public final class AsyncLintConfig {
   private static final Map<String, Catalog> CATALOGS = new ConcurrentHashMap<>();
 
   /** The catalog each javac run uses; reported problems are remembered so they print once. */
-  private static final Map<Context, Catalog> PER_COMPILATION =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerCompilation<Catalog> PER_COMPILATION = new PerCompilation<>();
 
   /** Compilations in which a bad flag value was already reported. */
   private static final Map<Context, Boolean> REPORTED_FLAG_PROBLEMS =
@@ -169,11 +168,11 @@ public final class AsyncLintConfig {
    * built-in catalog is used so the rest of the analysis goes on; a bad library line is a warning.
    */
   public Catalog catalog(VisitorState state) {
-    Context context = state.context;
-    Catalog cached = PER_COMPILATION.get(context);
-    if (cached != null) {
-      return cached;
-    }
+    Catalog known = PER_COMPILATION.ifLast(state.context);
+    return known != null ? known : PER_COMPILATION.get(state.context, context -> load(state));
+  }
+
+  private Catalog load(VisitorState state) {
     reportFlagProblems(state);
     Catalog catalog;
     try {
@@ -183,12 +182,10 @@ public final class AsyncLintConfig {
           ? "async-lint: the catalog file has errors:\n" + e.getMessage()
           : "async-lint: cannot read the catalog file " + catalogFile.orElseThrow()
               + " (-XepOpt:" + CATALOG_FILE + "): " + e;
-      JavacProcessingEnvironment.instance(context).getMessager().printMessage(Diagnostic.Kind.ERROR, what);
+      JavacProcessingEnvironment.instance(state.context).getMessager().printMessage(Diagnostic.Kind.ERROR, what);
       catalog = Catalog.builtIn();
     }
-    catalog = catalog.mergedWith(libraryCatalog(context));
-    PER_COMPILATION.put(context, catalog);
-    return catalog;
+    return catalog.mergedWith(libraryCatalog(state.context));
   }
 
   /**

@@ -15,7 +15,9 @@ import dev.asynclint.core.BlockingApi;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.Category;
 import dev.asynclint.core.NonBlockingApi;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -23,10 +25,29 @@ import org.jspecify.annotations.Nullable;
 final class BlockingCallClassifier {
   private static final int MAX_SHOWN = 80;
 
+  private static final PerCompilation<BlockingCallClassifier> PER_COMPILATION = new PerCompilation<>();
+
   private final Catalog catalog;
+  /** Verdicts by callee and erased receiver: most calls in a code base repeat a few thousand methods. */
+  private final Map<Callee, Optional<BlockingCall>> verdicts = new HashMap<>();
+
+  private record Callee(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {}
 
   BlockingCallClassifier(Catalog catalog) {
     this.catalog = catalog;
+  }
+
+  /** This compilation's classifier for {@code catalog}, with the verdicts it has cached. */
+  static BlockingCallClassifier of(Catalog catalog, VisitorState state) {
+    BlockingCallClassifier known = PER_COMPILATION.ifLast(state.context);
+    if (known == null) {
+      known = PER_COMPILATION.get(state.context, c -> new BlockingCallClassifier(catalog));
+    }
+    if (known.catalog != catalog) {
+      known = new BlockingCallClassifier(catalog);
+      PER_COMPILATION.put(state.context, known);
+    }
+    return known;
   }
 
   Optional<BlockingCall> classify(Tree tree, VisitorState state) {
@@ -41,6 +62,16 @@ final class BlockingCallClassifier {
 
   /** The catalog entry (or blocking annotation) that makes this method blocking, if any. */
   Optional<BlockingCall> classify(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    Callee key = new Callee(method, receiver == null ? null : state.getTypes().erasure(receiver).tsym);
+    Optional<BlockingCall> known = verdicts.get(key);
+    if (known == null) {
+      known = decide(method, receiver, state);
+      verdicts.put(key, known);
+    }
+    return known;
+  }
+
+  private Optional<BlockingCall> decide(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     String name = method.getSimpleName().toString();
     for (BlockingApi api : catalog.blockingCandidates(name)) {
       if (CatalogLookup.matches(api.method(), method, receiver, state) && !exempt(method, receiver, state)) {

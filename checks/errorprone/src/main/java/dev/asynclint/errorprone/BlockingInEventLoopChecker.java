@@ -65,7 +65,7 @@ abstract class BlockingInEventLoopChecker extends BugChecker
       SummaryFile.writeOnce(state, summaries);
     }
     Optional<BlockingCall> direct =
-        summaries.classified(tree, () -> new BlockingCallClassifier(catalog).classify(tree, state));
+        summaries.classified(tree, () -> BlockingCallClassifier.of(catalog, state).classify(tree, state));
     Optional<BlockingCall> call = direct.filter(c -> c.category() == category)
         .map(c -> TransitiveSummaries.spliced(c, tree));
     if (call.isEmpty() && (direct.isPresent() || !summaries.mayReach(tree))) {

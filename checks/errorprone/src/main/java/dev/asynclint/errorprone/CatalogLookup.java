@@ -7,7 +7,10 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.asynclint.core.MethodPattern;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Matches the catalog's {@link MethodPattern}s against javac symbols and types. */
@@ -53,6 +56,19 @@ final class CatalogLookup {
    * up as written first: Error Prone's guess would read the package {@code libA} as a class.
    */
   static @Nullable Type type(String name, VisitorState state) {
+    // Asked for every call the catalog might mean; a lookup by string costs a symbol-table search.
+    Map<String, Optional<Type>> known = TYPES.get(state.context, c -> new HashMap<>());
+    Optional<Type> type = known.get(name);
+    if (type == null) {
+      type = Optional.ofNullable(lookUp(name, state));
+      known.put(name, type);
+    }
+    return type.orElse(null);
+  }
+
+  private static final PerCompilation<Map<String, Optional<Type>>> TYPES = new PerCompilation<>();
+
+  private static @Nullable Type lookUp(String name, VisitorState state) {
     if (packageHasUpperCase(name)) {
       Symbol.ClassSymbol exact = state.getSymbolFromName(state.getName(name));
       if (exact != null) {

@@ -19,7 +19,10 @@ import dev.asynclint.core.Catalog;
 import dev.asynclint.core.EventLoopContext;
 import dev.asynclint.core.EventLoopEntry;
 import dev.asynclint.core.OffloadPoint;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,8 +86,25 @@ final class EventLoopContextResolver {
     return null;
   }
 
+  /**
+   * Declared contexts by method, per compilation: every method on a walk and every summarised
+   * method asks, and the answer depends on the method alone.
+   */
+  private static final PerCompilation<Map<MethodSymbol, Optional<EventLoopContext>>> DECLARED =
+      new PerCompilation<>();
+
   /** A handler override, a verticle method, or a method (or its class) annotated @NonBlocking. */
   private @Nullable EventLoopContext declaredContext(MethodSymbol method, VisitorState state) {
+    Map<MethodSymbol, Optional<EventLoopContext>> known = DECLARED.get(state.context, c -> new HashMap<>());
+    Optional<EventLoopContext> context = known.get(method);
+    if (context == null) {
+      context = Optional.ofNullable(decideDeclaredContext(method, state));
+      known.put(method, context);
+    }
+    return context.orElse(null);
+  }
+
+  private @Nullable EventLoopContext decideDeclaredContext(MethodSymbol method, VisitorState state) {
     EventLoopContext webFlux = WebFluxHandlers.context(method, catalog, state);
     if (webFlux != null) {
       return webFlux;

@@ -108,43 +108,62 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     try {
+      // Where the code runs is cached per enclosing callable; the loop shapes are not, so ask first.
+      EventLoopContext context = contextOf(tree, state);
+      if (context == null) {
+        return Description.NO_MATCH;
+      }
       Tree scope = localScope(state.getPath());
       int bound = config.loopBound(state);
       Optional<NonYieldingLoops.Loop> forEach = NonYieldingLoops.classifyForEach(tree, scope, state, bound);
       if (forEach.isPresent()) {
         return insideReportedLoop(state.getPath(), scope, state, bound)
-            ? Description.NO_MATCH : report(tree, forEach.get(), state, "");
+            ? Description.NO_MATCH : report(tree, forEach.get(), context, state, "");
       }
       if (ASTHelpers.getSymbol(tree) instanceof MethodSymbol callee) {
         MethodTree enclosing = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
         if (enclosing != null && ASTHelpers.getSymbol(enclosing) == callee) {
           return Description.NO_MATCH; // the recursive call itself: reported where it is entered
         }
-        MethodTree source = callee.getParameters().isEmpty() ? null : NonYieldingLoops.sourceOf(callee, state);
-        Optional<NonYieldingLoops.Loop> recursion =
-            source == null ? Optional.empty() : NonYieldingLoops.recursion(source);
+        Optional<NonYieldingLoops.Loop> recursion = recursion(callee, state);
         if (recursion.isPresent()) {
-          return report(tree, recursion.get(), state,
+          return report(tree, recursion.get(), context, state,
               "`" + NonYieldingLoops.sourceOf(tree, state) + "` recurses: ");
         }
       }
-      return reportReachedLoop(tree, state);
+      return reportReachedLoop(tree, context, state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
   }
 
+  /** Self-recursion of a method of this compilation, scanned once per method (callers repeat). */
+  private static Optional<NonYieldingLoops.Loop> recursion(MethodSymbol callee, VisitorState state) {
+    if (callee.getParameters().isEmpty()) {
+      return Optional.empty();
+    }
+    return RECURSION.get(state.context, c -> new java.util.HashMap<>()).computeIfAbsent(callee, m -> {
+      MethodTree source = NonYieldingLoops.sourceOf(m, state);
+      return source == null ? Optional.empty() : NonYieldingLoops.recursion(source);
+    });
+  }
+
+  private static final PerCompilation<java.util.Map<MethodSymbol, Optional<NonYieldingLoops.Loop>>> RECURSION =
+      new PerCompilation<>();
+
+  /** The event-loop context of the code at the current path, shared with the other checks. */
+  private @org.jspecify.annotations.Nullable EventLoopContext contextOf(Tree tree, VisitorState state) {
+    Catalog catalog = config.catalog(state);
+    return TransitiveSummaries.of(state, catalog, config).contextOf(tree, state,
+        () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
+  }
+
   /** A call from event-loop code to a method of the compilation that (transitively) holds such a loop. */
-  private Description reportReachedLoop(MethodInvocationTree tree, VisitorState state) {
+  private Description reportReachedLoop(
+      MethodInvocationTree tree, EventLoopContext context, VisitorState state) {
     Catalog catalog = config.catalog(state);
     TransitiveSummaries summaries = TransitiveSummaries.of(state, catalog, config);
-    if (!summaries.mayReach(tree)) {
-      return Description.NO_MATCH;
-    }
-    // The context is cached per enclosing callable and shared with the blocking checks.
-    EventLoopContext context = summaries.contextOf(tree, state,
-        () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
-    if (context == null || onCpuScheduler(state.getPath(), state)) {
+    if (!summaries.mayReach(tree) || onCpuScheduler(state.getPath(), state)) {
       return Description.NO_MATCH;
     }
     Optional<TransitiveSummaries.Reach> reach = summaries.reachProperty(tree, RULE_ID, state);
@@ -162,27 +181,28 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
 
   private Description checkLoop(Tree loop, VisitorState state) {
     try {
+      EventLoopContext context = contextOf(loop, state);
+      if (context == null) {
+        return Description.NO_MATCH;
+      }
       Tree scope = localScope(state.getPath());
       int bound = config.loopBound(state);
       Optional<NonYieldingLoops.Loop> found = NonYieldingLoops.classify(loop, scope, state, bound);
       if (found.isEmpty() || insideReportedLoop(state.getPath(), scope, state, bound)) {
         return Description.NO_MATCH;
       }
-      return report(loop, found.get(), state, "");
+      return report(loop, found.get(), context, state, "");
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, loop, e);
     }
   }
 
-  private Description report(Tree tree, NonYieldingLoops.Loop loop, VisitorState state, String prefix) {
+  private Description report(
+      Tree tree, NonYieldingLoops.Loop loop, EventLoopContext context, VisitorState state, String prefix) {
     if (onCpuScheduler(state.getPath(), state)) {
       return Description.NO_MATCH;
     }
     Catalog catalog = config.catalog(state);
-    EventLoopContext context = new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state);
-    if (context == null) {
-      return Description.NO_MATCH;
-    }
     String describe = loop.describe();
     StringBuilder message = new StringBuilder(prefix)
         .append(describe)

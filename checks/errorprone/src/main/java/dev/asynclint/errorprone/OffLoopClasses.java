@@ -18,12 +18,10 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.util.Context;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Classes whose code runs off the event loop because of how the project deploys them, found in
@@ -44,14 +42,14 @@ final class OffLoopClasses {
   private static final String EVENT_LOOP_GROUP = "io.netty.channel.EventLoopGroup";
 
   /** Per javac run, the flat names of the classes deployed off the loop. */
-  private static final Map<Context, Set<String>> CACHE = new WeakHashMap<>();
+  private static final PerCompilation<Set<String>> CACHE = new PerCompilation<>();
 
   private OffLoopClasses() {}
 
   static boolean runOffLoop(ClassSymbol type, VisitorState state) {
-    Set<String> offLoop;
-    synchronized (CACHE) {
-      offLoop = CACHE.computeIfAbsent(state.context, c -> scan(Compilation.units(state), state));
+    Set<String> offLoop = CACHE.ifLast(state.context);
+    if (offLoop == null) {
+      offLoop = CACHE.get(state.context, c -> scan(Compilation.units(state), state));
     }
     return offLoop.contains(type.flatName().toString());
   }

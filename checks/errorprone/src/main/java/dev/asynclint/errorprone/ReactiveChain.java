@@ -404,7 +404,7 @@ final class ReactiveChain {
 
   /** Whether the chain ends in a subscribe-and-wait ({@code block()}, {@code blockingGet()}, {@code await().indefinitely()}). */
   private boolean waitsOnThisThread(Downstream path) {
-    BlockingCallClassifier classifier = new BlockingCallClassifier(catalog);
+    BlockingCallClassifier classifier = BlockingCallClassifier.of(catalog, state);
     for (MethodInvocationTree call : path.calls()) {
       ExpressionTree receiver = ASTHelpers.getReceiver(call);
       if (receiver == null) {

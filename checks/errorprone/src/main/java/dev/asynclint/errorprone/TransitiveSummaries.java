@@ -48,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,8 +110,7 @@ final class TransitiveSummaries {
   /** Why a call is not (or is) reported: the verdict of {@link #explain}, for tests and docs. */
   record Verdict(Map<String, Reach> reaches, String why) {}
 
-  private static final Map<Context, TransitiveSummaries> PER_COMPILATION =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerCompilation<TransitiveSummaries> PER_COMPILATION = new PerCompilation<>();
   private static final int NONE = Integer.MAX_VALUE;
 
   private final Catalog catalog;
@@ -129,7 +127,6 @@ final class TransitiveSummaries {
   private final Map<ClassSymbol, Map<Symbol, JCTree>> declarations = new HashMap<>();
   private final Map<VarSymbol, Boolean> assignedOnce = new HashMap<>();
   private @Nullable List<ClassSymbol> sourceClasses;
-  private final Map<Symbol.TypeSymbol, List<ClassSymbol>> concreteSubclasses = new HashMap<>();
   private final Map<Dispatch, Set<MethodSymbol>> implementations = new HashMap<>();
 
   private TransitiveSummaries(Catalog catalog, AsyncLintConfig config, Context context) {
@@ -137,7 +134,7 @@ final class TransitiveSummaries {
     this.maxDepth = config.maxDepth();
     this.enter = Enter.instance(context);
     this.symtab = Symtab.instance(context);
-    this.classifier = new BlockingCallClassifier(catalog);
+    this.classifier = new BlockingCallClassifier(catalog); // its own cache: summaries ask with no receiver
     this.resolver = new EventLoopContextResolver(catalog, config);
     synchronized (PROPERTIES) {
       this.properties = Map.copyOf(PROPERTIES);
@@ -145,14 +142,15 @@ final class TransitiveSummaries {
   }
 
   static TransitiveSummaries of(VisitorState state, Catalog catalog, AsyncLintConfig config) {
-    synchronized (PER_COMPILATION) {
-      TransitiveSummaries known = PER_COMPILATION.get(state.context);
-      if (known == null || known.catalog != catalog) {
-        known = new TransitiveSummaries(catalog, config, state.context);
-        PER_COMPILATION.put(state.context, known);
-      }
-      return known;
+    TransitiveSummaries known = PER_COMPILATION.ifLast(state.context);
+    if (known == null) {
+      known = PER_COMPILATION.get(state.context, context -> new TransitiveSummaries(catalog, config, context));
     }
+    if (known.catalog != catalog) {
+      known = new TransitiveSummaries(catalog, config, state.context);
+      PER_COMPILATION.put(state.context, known);
+    }
+    return known;
   }
 
   private @Nullable CompilationUnitTree contextUnit;
@@ -539,8 +537,7 @@ final class TransitiveSummaries {
 
   private Set<MethodSymbol> implementationsOf(Dispatch dispatch, Types types) {
     Set<MethodSymbol> out = new LinkedHashSet<>();
-    for (ClassSymbol candidate : concreteSubclasses.computeIfAbsent(
-        dispatch.staticType(), t -> concreteSubclassesOf(t, types))) {
+    for (ClassSymbol candidate : concreteSubclassesOf(dispatch.staticType(), types)) {
       MethodSymbol implementation = dispatch.method().implementation(candidate, types, true);
       if (implementation != null && (implementation.flags() & Flags.ABSTRACT) == 0) {
         out.add(implementation);
@@ -550,15 +547,26 @@ final class TransitiveSummaries {
   }
 
   private List<ClassSymbol> concreteSubclassesOf(Symbol.TypeSymbol type, Types types) {
-    List<ClassSymbol> out = new ArrayList<>();
-    for (ClassSymbol candidate : sourceClasses()) {
-      if (!candidate.isInterface() && (candidate.flags() & Flags.ABSTRACT) == 0
-          && candidate.isSubClass(type, types)) {
-        out.add(candidate);
+    if (concreteBySupertype == null) {
+      // One pass over the compilation's classes instead of one per virtual call's static type.
+      Map<Symbol.TypeSymbol, List<ClassSymbol>> index = new HashMap<>();
+      for (ClassSymbol candidate : sourceClasses()) {
+        if (candidate.isInterface() || (candidate.flags() & Flags.ABSTRACT) != 0) {
+          continue;
+        }
+        index.computeIfAbsent(candidate, t -> new ArrayList<>()).add(candidate);
+        for (Type supertype : types.closure(candidate.type)) {
+          if (supertype.tsym != candidate) {
+            index.computeIfAbsent(supertype.tsym, t -> new ArrayList<>()).add(candidate);
+          }
+        }
       }
+      concreteBySupertype = index;
     }
-    return out;
+    return concreteBySupertype.getOrDefault(type, List.of());
   }
+
+  private @Nullable Map<Symbol.TypeSymbol, List<ClassSymbol>> concreteBySupertype;
 
   private static List<String> prepend(String step, List<String> chain) {
     List<String> out = new ArrayList<>(chain.size() + 1);

@@ -32,7 +32,9 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.asynclint.core.AsyncResultType;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.MethodPattern;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -364,14 +366,20 @@ public final class UnawaitedFuture extends BugChecker
       if (type == null || type.isPrimitiveOrVoid() || type.tsym == null) {
         return Optional.empty();
       }
-      List<AsyncResultType> matched = catalog.asyncResultTypes(AsyncResultType.Temperature.HOT).stream()
-          .filter(entry -> CatalogLookup.isSubtype(type, entry.type(), state))
-          .toList();
+      // Asked for every dropped expression; the answer depends only on the erased type.
+      List<AsyncResultType> matched = MATCHED.get(state.context, c -> new HashMap<>()).computeIfAbsent(
+          state.getTypes().erasure(type).tsym,
+          t -> catalog.asyncResultTypes(AsyncResultType.Temperature.HOT).stream()
+              .filter(entry -> CatalogLookup.isSubtype(type, entry.type(), state))
+              .toList());
       if (matched.isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new HotResult(type, matched, isNetty(type)));
     }
+
+    private static final PerCompilation<Map<Symbol.TypeSymbol, List<AsyncResultType>>> MATCHED =
+        new PerCompilation<>();
 
     boolean handles(String method) {
       for (AsyncResultType entry : entries) {

@@ -9,10 +9,6 @@ import dev.asynclint.core.Catalog;
 import dev.asynclint.core.Confidence;
 import dev.asynclint.core.EventLoopContext;
 import com.sun.tools.javac.model.JavacElements;
-import com.sun.tools.javac.util.Context;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,12 +54,10 @@ final class WebFluxHandlers {
    * loads the class, as VisitorState only sees classes the compilation already touched.
    */
   private static boolean webFluxOnClasspath(VisitorState state) {
-    return WEBFLUX_PRESENT.computeIfAbsent(state.context,
-        c -> JavacElements.instance(c).getTypeElement(DISPATCHER) != null);
+    return WEBFLUX_PRESENT.get(state.context, c -> JavacElements.instance(c).getTypeElement(DISPATCHER) != null);
   }
 
-  private static final Map<Context, Boolean> WEBFLUX_PRESENT =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final PerCompilation<Boolean> WEBFLUX_PRESENT = new PerCompilation<>();
 
   /** Annotated with {@code annotation} directly or through meta-annotations (@GetMapping, @RestController). */
   private static boolean annotatedWith(Symbol symbol, String annotation, int depth) {
