@@ -235,8 +235,13 @@ public final class Catalog {
   }
 
   public List<AsyncResultType> asyncResultTypes(AsyncResultType.Temperature temperature) {
-    return asyncResultTypes.stream().filter(t -> t.temperature() == temperature).toList();
+    // Engines ask per expression statement: filter once.
+    return asyncResultTypesByTemperature.computeIfAbsent(temperature,
+        t -> asyncResultTypes.stream().filter(type -> type.temperature() == t).toList());
   }
+
+  private final Map<AsyncResultType.Temperature, List<AsyncResultType>> asyncResultTypesByTemperature =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Scheduler and executor factories whose threads we know (blocking allowed or not). */
   public List<KnownScheduler> knownSchedulers() {
