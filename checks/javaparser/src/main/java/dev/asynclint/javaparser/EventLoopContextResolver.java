@@ -16,10 +16,11 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.asynclint.core.CallbackOrOffload;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.EventLoopContext;
 import dev.asynclint.core.EventLoopEntry;
-import dev.asynclint.core.OffloadPoint;
+import dev.asynclint.core.MethodPattern;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +42,25 @@ final class EventLoopContextResolver {
   private final CallResolver calls;
   private final Supplier<WorkerVerticles> workers;
   private final Map<Node, EventLoopContext> memo = new IdentityHashMap<>();
+  private final Supplier<ReactiveChain> chain;
+  /** How many chain readings are under way, to bound reading through chains that feed each other. */
+  private final int[] chainReads = {0};
 
   EventLoopContextResolver(Catalog catalog, ScanOptions options, CatalogMatcher matcher,
-      CallResolver calls, Supplier<WorkerVerticles> workers) {
+      CallResolver calls, Supplier<WorkerVerticles> workers, BlockingCallClassifier classifier,
+      Supplier<Variables> variables) {
     this.catalog = catalog;
     this.options = options;
     this.matcher = matcher;
     this.calls = calls;
     this.workers = workers;
+    ReactiveChain[] made = {null};
+    this.chain = () -> {
+      if (made[0] == null) {
+        made[0] = new ReactiveChain(catalog, matcher, calls, variables.get(), classifier, this::walk);
+      }
+      return made[0];
+    };
   }
 
   /** The event-loop context of the code at {@code node}, or empty when it does not run on one. */
@@ -247,37 +259,38 @@ final class EventLoopContextResolver {
     Callable callee = resolved.get();
     int paramIndex = Math.min(index, callee.paramCount() - 1);
 
-    EventLoopEntry bestCallback = null;
-    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.CALLBACK)) {
-      if (CHAIN_FRAMEWORKS.contains(entry.framework())
-          && argumentMatches(entry.argument(), paramIndex)
-          && matcher.matches(entry.method(), callee)) {
-        return Passed.OFF; // not judged here: see CHAIN_FRAMEWORKS
+    CallbackOrOffload.Choice choice = CallbackOrOffload.choose(catalog, new CallbackOrOffload.Callee() {
+      @Override
+      public boolean matches(MethodPattern pattern) {
+        return matcher.matches(pattern, callee);
       }
-      if (argumentMatches(entry.argument(), paramIndex)
-          && matcher.matches(entry.method(), callee)
-          && !hasParamOfType(callee, entry.unlessParam())
-          && (!entry.method().ownerIsPackage() || functionalParam(callee, paramIndex))
-          && (bestCallback == null || matcher.moreSpecific(entry.method(), bestCallback.method()))) {
-        bestCallback = entry;
+
+      @Override
+      public boolean moreSpecific(MethodPattern a, MethodPattern b) {
+        return matcher.moreSpecific(a, b);
       }
-    }
-    OffloadPoint bestOffload = null;
-    for (OffloadPoint offload : catalog.offloadPoints()) {
-      if (argumentMatches(offload.argument(), paramIndex)
-          && matcher.matches(offload.method(), callee)
-          && (bestOffload == null || matcher.moreSpecific(offload.method(), bestOffload.method()))) {
-        bestOffload = offload;
+
+      @Override
+      public boolean hasParamOfType(String type) {
+        return EventLoopContextResolver.this.hasParamOfType(callee, type);
       }
-    }
-    // The more specific owner wins (EventLoopGroup#execute over Executor#execute); a tie goes to
-    // the event loop, so an explicit executor argument is what turns a common-pool callback off.
-    if (bestOffload != null
-        && (bestCallback == null || matcher.moreSpecific(bestOffload.method(), bestCallback.method()))) {
+
+      @Override
+      public boolean functionalParam(int index) {
+        return EventLoopContextResolver.functionalParam(callee, index);
+      }
+    }, paramIndex);
+    if (choice.offloaded()) {
       return Passed.OFF;
     }
+    EventLoopEntry bestCallback = choice.callback();
     if (bestCallback == null) {
       return Passed.UNKNOWN;
+    }
+    if (ReactiveChain.FRAMEWORKS.contains(bestCallback.framework()) && parent instanceof MethodCallExpr operator) {
+      // The chain decides: publishOn/subscribeOn, and where it is subscribed.
+      Optional<EventLoopContext> placed = chain.get().placeCallback(operator, bestCallback, chainReads);
+      return placed.isEmpty() ? Passed.OFF : new Passed(Passed.Kind.ON_LOOP, placed.get());
     }
     if (bestCallback.framework().equals("VERTX")) {
       // Callbacks registered by a worker verticle run on its worker context.
@@ -294,19 +307,6 @@ final class EventLoopContextResolver {
     return new Passed(Passed.Kind.ON_LOOP, EventLoopContext.insideCallback(what, calleeName, bestCallback));
   }
 
-  /**
-   * Where an operator callback runs depends on the chain's schedulers (publishOn, subscribeOn,
-   * timers), which the Error Prone engine reads and this engine does not yet: without that, a
-   * callback moved to boundedElastic() would be reported, inside a handler or not. Until the chain
-   * reader comes here, this engine does not judge these callbacks at all: a miss, never a false
-   * finding (listed in docs/accuracy.md).
-   */
-  private static final java.util.Set<String> CHAIN_FRAMEWORKS =
-      java.util.Set.of("REACTOR", "RXJAVA", "MUTINY");
-
-  private static boolean argumentMatches(int wanted, int actual) {
-    return wanted < 0 || wanted == actual;
-  }
 
   private boolean hasParamOfType(Callable callee, String type) {
     if (type == null) {

@@ -29,6 +29,7 @@ final class SourceFile {
   private final BlockingCallClassifier classifier;
   private final EventLoopContextResolver contexts;
   private WorkerVerticles workers;
+  private Variables variables;
   private List<BlockingSite> blockingSites;
 
   SourceFile(String path, CompilationUnit unit, String text, Catalog catalog, ScanOptions options,
@@ -39,7 +40,8 @@ final class SourceFile {
     this.catalog = catalog;
     CatalogMatcher matcher = new CatalogMatcher(types);
     this.classifier = new BlockingCallClassifier(catalog, matcher, calls, text, blockingAnnotatedNames);
-    this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, this::workers);
+    this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, this::workers, classifier,
+        this::variables);
   }
 
   String path() {
@@ -60,6 +62,13 @@ final class SourceFile {
 
   EventLoopContextResolver contexts() {
     return contexts;
+  }
+
+  Variables variables() {
+    if (variables == null) {
+      variables = new Variables(unit);
+    }
+    return variables;
   }
 
   WorkerVerticles workers() {
