@@ -40,20 +40,22 @@ final class EventLoopContextResolver {
   private final ScanOptions options;
   private final CatalogMatcher matcher;
   private final CallResolver calls;
-  private final Supplier<WorkerVerticles> workers;
+  private final OffLoopClasses offLoop;
+  private final String path;
   private final Map<Node, EventLoopContext> memo = new IdentityHashMap<>();
   private final Supplier<ReactiveChain> chain;
   /** How many chain readings are under way, to bound reading through chains that feed each other. */
   private final int[] chainReads = {0};
 
   EventLoopContextResolver(Catalog catalog, ScanOptions options, CatalogMatcher matcher,
-      CallResolver calls, Supplier<WorkerVerticles> workers, BlockingCallClassifier classifier,
+      CallResolver calls, OffLoopClasses offLoop, String path, BlockingCallClassifier classifier,
       Supplier<Variables> variables) {
     this.catalog = catalog;
     this.options = options;
     this.matcher = matcher;
     this.calls = calls;
-    this.workers = workers;
+    this.offLoop = offLoop;
+    this.path = path;
     ReactiveChain[] made = {null};
     this.chain = () -> {
       if (made[0] == null) {
@@ -126,6 +128,22 @@ final class EventLoopContextResolver {
     return node.getParentNode().orElse(null);
   }
 
+  /**
+   * Whether a named method is event-loop code by its own declaration (a handler override, a
+   * verticle method, {@code @NonBlocking}): transitive summaries skip those, since their blocking
+   * calls are reported where they are.
+   */
+  boolean isEventLoopMethod(CallableDeclaration<?> method) {
+    if (parent(method) instanceof ObjectCreationExpr) {
+      return false; // judged by where the anonymous class is passed
+    }
+    try {
+      return declaredContext(method) != null;
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
+    }
+  }
+
   /** A handler override, a verticle method, or a method (or its class) annotated @NonBlocking. */
   private EventLoopContext declaredContext(CallableDeclaration<?> method) {
     String name = method.getNameAsString();
@@ -156,9 +174,8 @@ final class EventLoopContextResolver {
       if (!owner.supertypes.containsKey(entryOwner) || !overridesMethodOf(owner, name, arity, entryOwner)) {
         continue;
       }
-      if (entry.framework().equals("VERTX") && !owner.anonymous
-          && workers.get().deployedAsWorker(owner.simpleName)) {
-        return null;
+      if (offLoop.runsOffLoop(parent, path)) {
+        return null; // a worker verticle, or a handler added with its own executor group
       }
       return EventLoopContext.insideOverride(name, owner.anonymous ? null : owner.simpleName, entry);
     }
@@ -219,12 +236,15 @@ final class EventLoopContextResolver {
       ON_LOOP,
       OFF_LOOP,
       NOT_AN_ARGUMENT,
-      UNKNOWN_CALLEE
+      UNKNOWN_CALLEE,
+      /** The solver cannot say which method it is passed to: not judged, a miss rather than a guess. */
+      CANNOT_TELL
     }
 
     static final Passed OFF = new Passed(Kind.OFF_LOOP, null);
     static final Passed NOT_ARGUMENT = new Passed(Kind.NOT_AN_ARGUMENT, null);
     static final Passed UNKNOWN = new Passed(Kind.UNKNOWN_CALLEE, null);
+    static final Passed CANNOT_TELL = new Passed(Kind.CANNOT_TELL, null);
   }
 
   private Passed passedTo(Node callable) {
@@ -254,7 +274,9 @@ final class EventLoopContextResolver {
     }
     Optional<Callable> resolved = calls.resolve(parent);
     if (resolved.isEmpty()) {
-      return Passed.UNKNOWN;
+      // Unlike a method the catalog does not know (forEach: the lambda runs where its caller
+      // runs), an unresolved one may be a reactive operator or an offload point.
+      return Passed.CANNOT_TELL;
     }
     Callable callee = resolved.get();
     int paramIndex = Math.min(index, callee.paramCount() - 1);
@@ -293,10 +315,11 @@ final class EventLoopContextResolver {
       return placed.isEmpty() ? Passed.OFF : new Passed(Passed.Kind.ON_LOOP, placed.get());
     }
     if (bestCallback.framework().equals("VERTX")) {
-      // Callbacks registered by a worker verticle run on its worker context.
-      Optional<TypeDeclaration> enclosing = callable.findAncestor(TypeDeclaration.class);
-      if (enclosing.isPresent() && workers.get().deployedAsWorker(enclosing.get().getNameAsString())) {
-        return Passed.OFF;
+      // Callbacks registered by a worker verticle (or code nested in one) run on its worker context.
+      for (Node type = OffLoopClasses.enclosingClass(callable); type != null; type = OffLoopClasses.enclosingClass(type)) {
+        if (offLoop.runsOffLoop(type, path)) {
+          return Passed.OFF;
+        }
       }
     }
     String what = callable instanceof MethodReferenceExpr ? "the method reference"

@@ -44,9 +44,11 @@ final class FileAnalyzer {
   private final Set<String> blockingAnnotatedNames;
   private final JavaParser parser;
   private final TypeHierarchy types;
+  private final TransitiveSummaries summaries;
 
   FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, List<Path> sourceRoots,
-      Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems) {
+      Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems,
+      ProjectTypes project) {
     this.catalog = catalog;
     this.options = options;
     this.rules = rules;
@@ -57,6 +59,12 @@ final class FileAnalyzer {
         .setAttributeComments(false) // no rule reads comments; attributing them is a tree walk per file
         .setSymbolResolver(new JavaSymbolSolver(solver)));
     this.types = new TypeHierarchy(solver);
+    java.util.Map<String, TransitiveSummaries.MethodProperty> properties = new java.util.LinkedHashMap<>();
+    for (SourceRule rule : rules) {
+      rule.followedProperty().ifPresent(property -> properties.put(rule.rule().id(), property));
+    }
+    this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, parser, types,
+        blockingAnnotatedNames, properties);
   }
 
   static LanguageLevel newestLanguageLevel() {
@@ -99,13 +107,32 @@ final class FileAnalyzer {
     return solver;
   }
 
-  Outcome analyze(String displayPath, String text) {
+  /**
+   * The classes this file deploys off the event loop (worker verticles, handlers with their own
+   * executor group); read from every file before any rule runs, since the deployment and the
+   * class are often in different files. A file that cannot be parsed deploys nothing.
+   */
+  Set<String> offLoopClasses(String displayPath, String text) {
+    Set<String> out = new java.util.HashSet<>();
+    try {
+      ParseResult<CompilationUnit> parsed = parser.parse(text);
+      if (parsed.isSuccessful() && parsed.getResult().isPresent()) {
+        OffLoopClasses.collect(parsed.getResult().get(), displayPath, types, out);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // the rule pass reports problems with this file
+    }
+    return out;
+  }
+
+  Outcome analyze(String displayPath, String text, OffLoopClasses offLoop) {
     ParseResult<CompilationUnit> parsed = parser.parse(text);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       return new Outcome(List.of(), parseProblem(displayPath, parsed.getProblems()), 0, 0);
     }
     SourceFile file = new SourceFile(displayPath, parsed.getResult().get(), text, catalog, options,
-        types, blockingAnnotatedNames);
+        types, blockingAnnotatedNames, offLoop, summaries);
+    summaries.startFile(method -> file.contexts().isEventLoopMethod(method));
     List<Finding> findings = new ArrayList<>();
     try {
       for (SourceRule rule : rules) {
