@@ -29,7 +29,8 @@ final class BlockingCallClassifier {
   private final CatalogMatcher matcher;
   private final CallResolver calls;
   private final Set<String> blockingAnnotatedNames;
-  private final Set<BlockingApi> notInThisFile = new HashSet<>();
+  /** By identity: a record's hash walks all its fields, and this is asked for every call. */
+  private final Set<BlockingApi> notInThisFile = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /**
    * @param fileText the source, to skip entries for every method of a type ({@code Files#*})

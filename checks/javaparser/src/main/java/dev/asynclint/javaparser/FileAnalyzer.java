@@ -48,7 +48,7 @@ final class FileAnalyzer {
 
   FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, List<Path> sourceRoots,
       Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems,
-      ProjectTypes project) {
+      ProjectTypes project, TransitiveSummaries.Shared shared) {
     this.catalog = catalog;
     this.options = options;
     this.rules = rules;
@@ -64,7 +64,7 @@ final class FileAnalyzer {
       rule.followedProperty().ifPresent(property -> properties.put(rule.rule().id(), property));
     }
     this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, parser, types,
-        blockingAnnotatedNames, properties);
+        blockingAnnotatedNames, properties, shared);
   }
 
   static LanguageLevel newestLanguageLevel() {

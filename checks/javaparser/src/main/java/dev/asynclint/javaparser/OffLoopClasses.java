@@ -44,7 +44,13 @@ final class OffLoopClasses {
   private static final String CHANNEL_PIPELINE = "io.netty.channel.ChannelPipeline";
   private static final String EVENT_EXECUTOR_GROUP = "io.netty.util.concurrent.EventExecutorGroup";
   private static final String EVENT_LOOP_GROUP = "io.netty.channel.EventLoopGroup";
-  private static final Pattern MAY_DEPLOY = Pattern.compile("deployVerticle|add(?:Last|First|Before|After)\\s*\\(");
+  /**
+   * {@code addLast(group, handler...)}: a first argument that is not a name string, then more, in
+   * a file that names an executor type (the group's, or its variable's).
+   */
+  private static final Pattern MAY_ADD_WITH_GROUP =
+      Pattern.compile("\\b(?:add(?:Last|First|Before|After)|replace)\\s*+\\(\\s*+[\\w.]++(?:\\(\\s*\\))?\\s*+,");
+  private static final Pattern SETS_WORKER = Pattern.compile("setWorker|WORKER|VIRTUAL_THREAD");
 
   static final OffLoopClasses NONE = new OffLoopClasses(Set.of());
 
@@ -56,7 +62,8 @@ final class OffLoopClasses {
 
   /** The cheap test before a file is parsed for deployments. */
   static boolean mayDeploy(String text) {
-    return MAY_DEPLOY.matcher(text).find();
+    return (text.contains("deployVerticle") && SETS_WORKER.matcher(text).find())
+        || (text.contains("EventExecutor") && MAY_ADD_WITH_GROUP.matcher(text).find());
   }
 
   boolean isEmpty() {

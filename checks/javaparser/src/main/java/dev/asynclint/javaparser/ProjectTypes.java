@@ -24,9 +24,9 @@ final class ProjectTypes {
       Pattern.compile("\\b(?:class|interface|enum|record)\\s+(\\w+)([^{;]*)\\{");
   private static final Pattern ANONYMOUS = Pattern.compile("\\bnew\\s+(?:[\\w$]+\\.)*(\\w+)\\s*(?:<[^>(]*>)?\\s*\\(");
   private static final Pattern DECLARED_METHOD = Pattern.compile(
-      "(\\w+)\\s*\\((?:[^()]|\\([^()]*\\))*\\)\\s*(?:throws\\s+[\\w.,\\s]+)?\\{");
+      "\\b(\\w+)\\s*+\\((?:[^()]++|\\([^()]*+\\))*+\\)\\s*+(?:throws\\s+[\\w.,\\s]+)?\\{");
   private static final Pattern LAMBDA_FIELD =
-      Pattern.compile("(\\w+)\\s*=\\s*(?:\\([^()]*\\)\\s*->|\\w+\\s*->|[\\w.]+\\s*::)");
+      Pattern.compile("\\b(\\w+)\\s*+=\\s*+(?:\\([^()]*\\)\\s*->|\\w+\\s*->|[\\w.]+\\s*::)");
   private static final Pattern IDENTIFIER = Pattern.compile("\\w+");
   private static final Set<String> NOT_METHODS =
       Set.of("if", "for", "while", "switch", "catch", "synchronized", "try", "return", "new");
@@ -36,6 +36,9 @@ final class ProjectTypes {
   private final List<Path> files;
   private final List<String> texts;
   private final Set<String> methodNames = new HashSet<>();
+  /** Per file, the names of the methods it declares with a body. */
+  private final List<Set<String>> declaredPerFile = new ArrayList<>();
+  private final Map<String, Set<Integer>> subtypeFiles = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> lambdaHolders = new HashSet<>();
   /** Simple type name → the names in its header (supertypes, but also type arguments). */
   private final Map<String, Set<String>> headers = new HashMap<>();
@@ -46,11 +49,25 @@ final class ProjectTypes {
     this.files = List.copyOf(files);
     this.texts = List.copyOf(texts);
     for (int i = 0; i < texts.size(); i++) {
-      String text = texts.get(i);
-      Matcher method = DECLARED_METHOD.matcher(text);
+      try {
+        index(i, texts.get(i));
+      } catch (StackOverflowError e) {
+        while (declaredPerFile.size() <= i) {
+          declaredPerFile.add(Set.of());
+        }
+        // a pathological text: its declarations are not indexed (their calls are not followed)
+      }
+    }
+  }
+
+  private void index(int i, String text) {
+    Set<String> declared = new HashSet<>();
+    declaredPerFile.add(declared);
+    Matcher method = DECLARED_METHOD.matcher(text);
       while (method.find()) {
         if (!NOT_METHODS.contains(method.group(1))) {
           methodNames.add(method.group(1));
+          declared.add(method.group(1));
         }
       }
       Matcher holder = LAMBDA_FIELD.matcher(text);
@@ -71,11 +88,14 @@ final class ProjectTypes {
       while (anonymous.find()) {
         int open = text.indexOf('(', anonymous.end() - 1);
         int close = closing(text, open);
-        if (close > 0 && text.substring(close + 1).stripLeading().startsWith("{")) {
+        int next = close + 1;
+        while (close > 0 && next < text.length() && Character.isWhitespace(text.charAt(next))) {
+          next++;
+        }
+        if (close > 0 && next < text.length() && text.charAt(next) == '{') {
           declaringFiles.computeIfAbsent(anonymous.group(1), n -> new LinkedHashSet<>()).add(i);
         }
       }
-    }
   }
 
   private static int closing(String text, int open) {
@@ -101,8 +121,21 @@ final class ProjectTypes {
     return lambdaHolders.contains(variable);
   }
 
-  /** Files that may declare the type or a subtype of it (by simple name), as (path, text). */
-  List<Map.Entry<Path, String>> filesWithSubtypesOf(String simpleName) {
+  /**
+   * Files that may declare the type or a subtype of it (by simple name) with a method of this
+   * name, as (path, text).
+   */
+  List<Map.Entry<Path, String>> filesWithSubtypesOf(String simpleName, String method) {
+    List<Map.Entry<Path, String>> out = new ArrayList<>();
+    for (int index : subtypeFiles.computeIfAbsent(simpleName, this::subtypeFiles)) {
+      if (declaredPerFile.get(index).contains(method)) {
+        out.add(Map.entry(files.get(index), texts.get(index)));
+      }
+    }
+    return out;
+  }
+
+  private Set<Integer> subtypeFiles(String simpleName) {
     Set<String> names = new HashSet<>();
     Deque<String> queue = new ArrayDeque<>(List.of(simpleName));
     while (!queue.isEmpty()) {
@@ -120,10 +153,6 @@ final class ProjectTypes {
     for (String name : names) {
       indexes.addAll(declaringFiles.getOrDefault(name, Set.of()));
     }
-    List<Map.Entry<Path, String>> out = new ArrayList<>();
-    for (int index : indexes) {
-      out.add(Map.entry(files.get(index), texts.get(index)));
-    }
-    return out;
+    return indexes;
   }
 }

@@ -418,7 +418,7 @@ final class ReactiveChain {
   private boolean isReactiveOperator(MethodCallExpr call) {
     Optional<Callable> callee = calls.resolve(call);
     if (callee.isEmpty()) {
-      return false;
+      throw new CannotTell(); // it may subscribe the chain on threads of its own
     }
     for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.CALLBACK)) {
       if (FRAMEWORKS.contains(entry.framework()) && matcher.matches(entry.method(), callee.get())) {

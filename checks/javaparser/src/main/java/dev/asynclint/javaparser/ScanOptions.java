@@ -45,6 +45,12 @@ public record ScanOptions(
     }
   }
 
+  /** The options with the default transitive depth (the maven plugin's scan goal builds these). */
+  public ScanOptions(List<Path> paths, List<Path> classpath, Optional<Path> catalogFile, Optional<Path> sarif,
+      Optional<Path> json, boolean commonPool, int threads, boolean progress) {
+    this(paths, classpath, catalogFile, sarif, json, commonPool, threads, progress, DEFAULT_MAX_DEPTH);
+  }
+
   /** Defaults: built-in catalog, common pool on, one thread per core (at most 4), no reports. */
   public static ScanOptions of(List<Path> paths, List<Path> classpath) {
     return new ScanOptions(paths, classpath, Optional.empty(), Optional.empty(), Optional.empty(),

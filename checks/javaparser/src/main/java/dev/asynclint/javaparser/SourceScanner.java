@@ -88,9 +88,10 @@ public final class SourceScanner {
     Catalog scanCatalog = catalog;
     List<Path> rootList = List.copyOf(roots);
     ProjectTypes project = new ProjectTypes(files, texts);
+    TransitiveSummaries.Shared summaries = new TransitiveSummaries.Shared();
     ThreadLocal<FileAnalyzer> analyzers = ThreadLocal.withInitial(
         () -> new FileAnalyzer(scanCatalog, options, rules, rootList, sourceTypes, blockingAnnotated, setupProblems,
-            project));
+            project, summaries));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
       Thread thread = new Thread(runnable, "async-lint-scan");
       thread.setDaemon(true);

@@ -98,15 +98,28 @@ final class TransitiveSummaries {
   private final Map<String, MethodProperty> properties;
   private Predicate<CallableDeclaration<?>> eventLoopCode = m -> false;
 
-  private final Map<String, Result> finals = new HashMap<>();
+  /** Final summaries hold only words, so every scanning thread shares them. */
+  private final Map<String, Result> finals;
   private final Map<String, Result> provisional = new HashMap<>();
   private final Map<String, Integer> onStack = new HashMap<>();
   private final Map<Node, String> keys = new IdentityHashMap<>();
-  private final Map<Path, Optional<CompilationUnit>> parsed = new HashMap<>();
+  /** Files parsed to find implementations, the most recently used kept. */
+  private final Map<Path, Optional<CompilationUnit>> parsed = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Path, Optional<CompilationUnit>> eldest) {
+      return size() > 64;
+    }
+  };
   private final Map<String, List<CallableDeclaration<?>>> implementations = new HashMap<>();
 
+  /** The summaries the threads of one scan share. */
+  static final class Shared {
+    final Map<String, Result> finals = new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
   TransitiveSummaries(Catalog catalog, int maxDepth, ProjectTypes project, JavaParser parser, TypeHierarchy types,
-      Set<String> blockingAnnotatedNames, Map<String, MethodProperty> properties) {
+      Set<String> blockingAnnotatedNames, Map<String, MethodProperty> properties, Shared shared) {
+    this.finals = shared.finals;
     this.catalog = catalog;
     this.maxDepth = maxDepth;
     this.project = project;
@@ -125,7 +138,6 @@ final class TransitiveSummaries {
     this.eventLoopCode = eventLoopCode;
     calls.forget();
     keys.clear();
-    parsed.clear();
   }
 
   /** The cheap test before resolution: can this call have a summary at all? */
@@ -547,14 +559,15 @@ final class TransitiveSummaries {
   }
 
   /**
-   * The methods a call of {@code name} on {@code staticType} can run: for every concrete class of
-   * the sources (named or anonymous) that is a subtype, the method it declares or inherits from a
-   * source superclass. Sorted by class name, so equally short chains come out the same each run.
+   * The methods a call of {@code name} on {@code staticType} can run: every body of a method of
+   * that name and arity declared by a class of the sources (named, abstract or anonymous) that is
+   * a subtype. Abstract classes count too, since their bodies run for subclasses that do not
+   * override them. Sorted by class name, so equally short chains come out the same each run.
    */
   private List<CallableDeclaration<?>> implementationsOf(String staticType, String name, int arity) {
     String simple = staticType.substring(staticType.lastIndexOf('.') + 1);
     TreeMap<String, CallableDeclaration<?>> out = new TreeMap<>();
-    for (Map.Entry<Path, String> file : project.filesWithSubtypesOf(simple)) {
+    for (Map.Entry<Path, String> file : project.filesWithSubtypesOf(simple, name)) {
       Optional<CompilationUnit> unit = parsed.computeIfAbsent(file.getKey(), p -> {
         ParseResult<CompilationUnit> result = parser.parse(file.getValue());
         return result.isSuccessful() ? result.getResult() : Optional.empty();
@@ -562,79 +575,40 @@ final class TransitiveSummaries {
       if (unit.isEmpty()) {
         continue;
       }
-      for (ClassOrInterfaceDeclaration type : unit.get().findAll(ClassOrInterfaceDeclaration.class)) {
-        if (type.isInterface() || type.isAbstract()) {
-          continue;
-        }
-        try {
-          ResolvedReferenceTypeDeclaration resolved = type.resolve();
-          if (types.isSubtype(resolved, staticType)) {
-            CallableDeclaration<?> implementation = implementation(type, resolved, name, arity);
-            if (implementation != null) {
+      try {
+        for (TypeDeclaration<?> type : unit.get().findAll(TypeDeclaration.class)) {
+          if (type instanceof ClassOrInterfaceDeclaration declaration && declaration.isInterface()) {
+            continue;
+          }
+          CallableDeclaration<?> implementation = declared(type.getMembers(), name, arity);
+          if (implementation != null) {
+            ResolvedReferenceTypeDeclaration resolved = type.resolve();
+            if (types.isSubtype(resolved, staticType)) {
               out.put(TypeHierarchy.name(resolved), implementation);
-            } else {
-              return List.of(); // inherited from a class outside the sources: we cannot tell
             }
           }
-        } catch (RuntimeException | StackOverflowError e) {
-          return List.of(); // a class we cannot place: do not claim every implementation blocks
         }
-      }
-      for (ObjectCreationExpr creation : unit.get().findAll(ObjectCreationExpr.class)) {
-        if (creation.getAnonymousClassBody().isEmpty()) {
-          continue;
-        }
-        try {
+        for (ObjectCreationExpr creation : unit.get().findAll(ObjectCreationExpr.class)) {
+          if (creation.getAnonymousClassBody().isEmpty()) {
+            continue;
+          }
+          CallableDeclaration<?> implementation = declared(creation.getAnonymousClassBody().get(), name, arity);
+          if (implementation == null) {
+            continue;
+          }
           var created = creation.getType().resolve();
           if (!created.isReferenceType() || created.asReferenceType().getTypeDeclaration().isEmpty()) {
             return List.of();
           }
-          ResolvedReferenceTypeDeclaration supertype = created.asReferenceType().getTypeDeclaration().get();
-          if (types.isSubtype(supertype, staticType)) {
-            CallableDeclaration<?> implementation = declared(creation.getAnonymousClassBody().get(), name, arity);
-            if (implementation == null) {
-              implementation = inherited(supertype, name, arity);
-            }
-            if (implementation == null) {
-              return List.of();
-            }
-            out.put(file.getKey() + ":" + creation.getBegin().map(p -> p.line).orElse(0), implementation);
+          if (types.isSubtype(created.asReferenceType().getTypeDeclaration().get(), staticType)) {
+            out.put(file.getKey() + ":" + creation.getBegin().map(p -> p.line + ":" + p.column).orElse("?"), implementation);
           }
-        } catch (RuntimeException | StackOverflowError e) {
-          return List.of();
         }
+      } catch (RuntimeException | StackOverflowError e) {
+        return List.of(); // a class we cannot place: do not claim every implementation blocks
       }
     }
     return new ArrayList<>(out.values());
-  }
-
-  private CallableDeclaration<?> implementation(ClassOrInterfaceDeclaration type, ResolvedReferenceTypeDeclaration resolved,
-      String name, int arity) {
-    CallableDeclaration<?> own = declared(type.getMembers(), name, arity);
-    if (own != null) {
-      return own;
-    }
-    return resolved.isClass() ? superclassImplementation(resolved, name, arity) : null;
-  }
-
-  private CallableDeclaration<?> inherited(ResolvedReferenceTypeDeclaration type, String name, int arity) {
-    Optional<Node> ast = type.toAst();
-    if (ast.isPresent() && ast.get() instanceof ClassOrInterfaceDeclaration declaration && !declaration.isInterface()) {
-      CallableDeclaration<?> own = declared(declaration.getMembers(), name, arity);
-      if (own != null) {
-        return own;
-      }
-      return type.isClass() ? superclassImplementation(type, name, arity) : null;
-    }
-    return null;
-  }
-
-  private CallableDeclaration<?> superclassImplementation(ResolvedReferenceTypeDeclaration type, String name, int arity) {
-    Optional<com.github.javaparser.resolution.types.ResolvedReferenceType> parent = type.asClass().getSuperClass();
-    if (parent.isEmpty() || parent.get().getTypeDeclaration().isEmpty()) {
-      return null;
-    }
-    return inherited(parent.get().getTypeDeclaration().get(), name, arity);
   }
 
   private static CallableDeclaration<?> declared(List<BodyDeclaration<?>> members, String name, int arity) {
