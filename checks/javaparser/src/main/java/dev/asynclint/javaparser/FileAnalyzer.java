@@ -53,7 +53,8 @@ final class FileAnalyzer {
     this.options = options;
     this.rules = rules;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
-    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, sourceTypes, setupProblems);
+    List<TypeSolver> sources = new ArrayList<>();
+    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, sourceTypes, setupProblems, sources);
     this.parser = new JavaParser(new ParserConfiguration()
         .setLanguageLevel(LANGUAGE_LEVEL)
         .setAttributeComments(false) // no rule reads comments; attributing them is a tree walk per file
@@ -64,7 +65,19 @@ final class FileAnalyzer {
       rule.followedProperty().ifPresent(property -> properties.put(rule.rule().id(), property));
     }
     this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, parser, types,
-        blockingAnnotatedNames, properties, shared);
+        blockingAnnotatedNames, properties, shared, name -> {
+          for (TypeSolver source : sources) {
+            try {
+              var found = source.tryToSolveType(name);
+              if (found.isSolved()) {
+                return java.util.Optional.of(found.getCorrespondingDeclaration());
+              }
+            } catch (RuntimeException | StackOverflowError e) {
+              // not readable from source: the classpath's answer stands
+            }
+          }
+          return java.util.Optional.empty();
+        });
   }
 
   static LanguageLevel newestLanguageLevel() {
@@ -75,7 +88,7 @@ final class FileAnalyzer {
   }
 
   private static TypeSolver typeSolver(List<Path> classpath, List<Path> sourceRoots, Set<String> sourceTypes,
-      List<String> problems) {
+      List<String> problems, List<TypeSolver> sources) {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     // jreOnly: the scanner's own libraries (JavaParser, Guava...) must not leak into the analysis.
     solver.add(new ReflectionTypeSolver(true));
@@ -102,7 +115,9 @@ final class FileAnalyzer {
         .setLanguageLevel(LANGUAGE_LEVEL)
         .setAttributeComments(false);
     for (Path root : sourceRoots) {
-      solver.add(new SourceTypes(new JavaParserTypeSolver(root, sourceParsing), sourceTypes));
+      SourceTypes source = new SourceTypes(new JavaParserTypeSolver(root, sourceParsing), sourceTypes);
+      solver.add(source);
+      sources.add(source);
     }
     return solver;
   }

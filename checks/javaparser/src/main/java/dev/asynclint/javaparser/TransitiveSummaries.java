@@ -96,6 +96,8 @@ final class TransitiveSummaries {
   private final CallResolver calls = new CallResolver();
   private final com.github.javaparser.resolution.SymbolResolver symbolResolver;
   private final Map<String, MethodProperty> properties;
+  /** A type of the scanned sources by qualified name, even when the classpath has it too. */
+  private final java.util.function.Function<String, Optional<ResolvedReferenceTypeDeclaration>> sourceType;
   private Predicate<CallableDeclaration<?>> eventLoopCode = m -> false;
 
   /** Final summaries hold only words, so every scanning thread shares them. */
@@ -118,7 +120,9 @@ final class TransitiveSummaries {
   }
 
   TransitiveSummaries(Catalog catalog, int maxDepth, ProjectTypes project, JavaParser parser, TypeHierarchy types,
-      Set<String> blockingAnnotatedNames, Map<String, MethodProperty> properties, Shared shared) {
+      Set<String> blockingAnnotatedNames, Map<String, MethodProperty> properties, Shared shared,
+      java.util.function.Function<String, Optional<ResolvedReferenceTypeDeclaration>> sourceType) {
+    this.sourceType = sourceType;
     this.finals = shared.finals;
     this.catalog = catalog;
     this.maxDepth = maxDepth;
@@ -497,12 +501,56 @@ final class TransitiveSummaries {
     return result;
   }
 
-  private static Optional<Node> declarationOf(Callable callee) {
+  /**
+   * The callee's declaration in the scanned sources. The symbol solver looks in the classpath
+   * before the sources (faster, and right for most calls), so a scanned type that is also in a
+   * jar (a module scanned with its own jar on the classpath) resolves to the jar: its source
+   * declaration is then looked up by name and parameters, as javac would prefer the source.
+   */
+  private Optional<Node> declarationOf(Callable callee) {
     try {
-      return callee.declaration().toAst();
-    } catch (RuntimeException e) {
+      Optional<Node> ast = callee.declaration().toAst();
+      if (ast.isPresent()) {
+        return ast;
+      }
+      Optional<Node> type = sourceType.apply(callee.declaringType()).flatMap(t -> t.toAst());
+      if (type.isEmpty() || !(type.get() instanceof TypeDeclaration<?> declaration)) {
+        return Optional.empty();
+      }
+      resolvable(declaration);
+      for (BodyDeclaration<?> member : declaration.getMembers()) {
+        if (member instanceof CallableDeclaration<?> candidate
+            && (callee.isConstructor() ? candidate instanceof ConstructorDeclaration
+                : candidate instanceof MethodDeclaration && candidate.getNameAsString().equals(callee.name()))
+            && sameParameters(candidate, callee.erasedParams())) {
+          return Optional.of(candidate);
+        }
+      }
+      return Optional.empty();
+    } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
+  }
+
+  /** Parameter types as written against erased qualified names, by simple name (generics dropped). */
+  private static boolean sameParameters(CallableDeclaration<?> candidate, List<String> erased) {
+    if (candidate.getParameters().size() != erased.size()) {
+      return false;
+    }
+    for (int i = 0; i < erased.size(); i++) {
+      String written = candidate.getParameter(i).getType().asString().replaceAll("<.*>", "").replace("...", "[]");
+      if (candidate.getParameter(i).isVarArgs()) {
+        written += "[]";
+      }
+      String wanted = erased.get(i);
+      String simpleWritten = written.substring(written.lastIndexOf('.') + 1);
+      String simpleWanted = wanted.substring(wanted.lastIndexOf('.') + 1);
+      // a type variable erases to its bound (Object), so a single upper-case name matches anything
+      if (!simpleWritten.equals(simpleWanted) && !written.matches("[A-Z]\\w?")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean dispatchesDirectly(Node call, Callable callee, CallableDeclaration<?> method) {
@@ -558,6 +606,31 @@ final class TransitiveSummaries {
     return acc.result(budget);
   }
 
+  private static final java.util.regex.Pattern PACKAGE =
+      java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+  /**
+   * A scanned file's tree: the one the type solver already parsed for resolution when it has it
+   * (so a file is parsed once per thread, not once per virtual call), else a fresh parse.
+   */
+  private Optional<CompilationUnit> unitOf(Path file, String text) {
+    String name = file.getFileName().toString().replaceFirst("\\.java$", "");
+    java.util.regex.Matcher pkg = PACKAGE.matcher(text);
+    String qualified = pkg.find() ? pkg.group(1) + "." + name : name;
+    try {
+      Optional<CompilationUnit> known = sourceType.apply(qualified).flatMap(t -> t.toAst())
+          .flatMap(Node::findCompilationUnit);
+      if (known.isPresent()) {
+        resolvable(known.get());
+        return known;
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // parse it ourselves
+    }
+    ParseResult<CompilationUnit> result = parser.parse(text);
+    return result.isSuccessful() ? result.getResult() : Optional.empty();
+  }
+
   /**
    * The methods a call of {@code name} on {@code staticType} can run: every body of a method of
    * that name and arity declared by a class of the sources (named, abstract or anonymous) that is
@@ -568,10 +641,7 @@ final class TransitiveSummaries {
     String simple = staticType.substring(staticType.lastIndexOf('.') + 1);
     TreeMap<String, CallableDeclaration<?>> out = new TreeMap<>();
     for (Map.Entry<Path, String> file : project.filesWithSubtypesOf(simple, name)) {
-      Optional<CompilationUnit> unit = parsed.computeIfAbsent(file.getKey(), p -> {
-        ParseResult<CompilationUnit> result = parser.parse(file.getValue());
-        return result.isSuccessful() ? result.getResult() : Optional.empty();
-      });
+      Optional<CompilationUnit> unit = parsed.computeIfAbsent(file.getKey(), p -> unitOf(p, file.getValue()));
       if (unit.isEmpty()) {
         continue;
       }
