@@ -2,7 +2,6 @@ package dev.asynclint.javaparser;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ClassExpr;
@@ -245,9 +244,5 @@ final class OffLoopClasses {
       }
     }
     return null;
-  }
-
-  static boolean isClassOrInterface(Node node) {
-    return node instanceof ClassOrInterfaceDeclaration;
   }
 }

@@ -758,8 +758,4 @@ final class TransitiveSummaries {
     out.addAll(chain);
     return Collections.unmodifiableList(out);
   }
-
-  static Map<String, MethodProperty> noProperties() {
-    return new LinkedHashMap<>();
-  }
 }
