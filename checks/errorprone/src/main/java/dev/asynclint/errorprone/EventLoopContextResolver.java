@@ -15,10 +15,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.asynclint.core.CallbackOrOffload;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.EventLoopContext;
 import dev.asynclint.core.EventLoopEntry;
-import dev.asynclint.core.OffloadPoint;
+import dev.asynclint.core.MethodPattern;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,30 +208,31 @@ final class EventLoopContextResolver {
     Type receiver = BlockingCallClassifier.receiverType(parent, callee);
     int paramIndex = Math.min(index, callee.getParameters().size() - 1);
 
-    EventLoopEntry bestCallback = null;
-    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.CALLBACK)) {
-      if (argumentMatches(entry.argument(), paramIndex)
-          && CatalogLookup.matches(entry.method(), callee, receiver, state)
-          && !hasParamOfType(callee, entry.unlessParam(), state)
-          && (!entry.method().ownerIsPackage() || functionalParam(callee, paramIndex, state))
-          && (bestCallback == null || CatalogLookup.moreSpecific(entry.method(), bestCallback.method(), state))) {
-        bestCallback = entry;
+    CallbackOrOffload.Choice choice = CallbackOrOffload.choose(catalog, new CallbackOrOffload.Callee() {
+      @Override
+      public boolean matches(MethodPattern pattern) {
+        return CatalogLookup.matches(pattern, callee, receiver, state);
       }
-    }
-    OffloadPoint bestOffload = null;
-    for (OffloadPoint offload : catalog.offloadPoints()) {
-      if (argumentMatches(offload.argument(), paramIndex)
-          && CatalogLookup.matches(offload.method(), callee, receiver, state)
-          && (bestOffload == null || CatalogLookup.moreSpecific(offload.method(), bestOffload.method(), state))) {
-        bestOffload = offload;
+
+      @Override
+      public boolean moreSpecific(MethodPattern a, MethodPattern b) {
+        return CatalogLookup.moreSpecific(a, b, state);
       }
-    }
-    // The more specific owner wins (EventLoopGroup#execute over Executor#execute); a tie goes to
-    // the event loop, so an explicit executor argument is what turns a common-pool callback off.
-    if (bestOffload != null
-        && (bestCallback == null || CatalogLookup.moreSpecific(bestOffload.method(), bestCallback.method(), state))) {
+
+      @Override
+      public boolean hasParamOfType(String type) {
+        return EventLoopContextResolver.hasParamOfType(callee, type, state);
+      }
+
+      @Override
+      public boolean functionalParam(int index) {
+        return EventLoopContextResolver.functionalParam(callee, index, state);
+      }
+    }, paramIndex);
+    if (choice.offloaded()) {
       return Passed.OFF;
     }
+    EventLoopEntry bestCallback = choice.callback();
     if (bestCallback == null) {
       return Passed.UNKNOWN;
     }
@@ -259,10 +261,6 @@ final class EventLoopContextResolver {
         ? "new " + callee.owner.getSimpleName()
         : callee.owner.getSimpleName() + "." + callee.getSimpleName();
     return new Passed(Passed.Kind.ON_LOOP, EventLoopContext.insideCallback(what, calleeName, bestCallback));
-  }
-
-  private static boolean argumentMatches(int wanted, int actual) {
-    return wanted < 0 || wanted == actual;
   }
 
   private static boolean hasParamOfType(MethodSymbol method, @Nullable String type, VisitorState state) {

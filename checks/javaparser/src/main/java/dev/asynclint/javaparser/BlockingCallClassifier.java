@@ -29,11 +29,12 @@ final class BlockingCallClassifier {
   private final CatalogMatcher matcher;
   private final CallResolver calls;
   private final Set<String> blockingAnnotatedNames;
-  private final Set<BlockingApi> notInThisFile = new HashSet<>();
+  /** By identity: a record's hash walks all its fields, and this is asked for every call. */
+  private final Set<BlockingApi> notInThisFile = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /**
    * @param fileText the source, to skip entries for every method of a type ({@code Files#*})
-   *     whose type is never named in it
+   *     whose type is never named in it; null when calls of several files are classified
    * @param blockingAnnotatedNames names of methods the scanned sources declare {@code @Blocking}
    */
   BlockingCallClassifier(Catalog catalog, CatalogMatcher matcher, CallResolver calls,
@@ -42,7 +43,7 @@ final class BlockingCallClassifier {
     this.matcher = matcher;
     this.calls = calls;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
-    for (BlockingApi api : catalog.blockingApis()) {
+    for (BlockingApi api : fileText == null ? List.<BlockingApi>of() : catalog.blockingApis()) {
       if (api.method().names().contains("*") && !api.method().ownerIsPackage()) {
         String owner = TypeHierarchy.normalize(api.method().owner());
         if (!fileText.contains(owner.substring(owner.lastIndexOf('.') + 1))) {

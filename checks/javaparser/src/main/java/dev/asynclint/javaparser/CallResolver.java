@@ -39,6 +39,11 @@ final class CallResolver {
     return unresolved;
   }
 
+  /** Lets go of the trees of the calls resolved so far (the counts stay). */
+  void forget() {
+    resolved.clear();
+  }
+
   /** A call whose analysis failed outside the resolver: it counts as resolved-and-failed. */
   void countFailure() {
     attempted++;

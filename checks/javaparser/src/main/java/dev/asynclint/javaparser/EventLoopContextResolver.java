@@ -16,10 +16,11 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.asynclint.core.CallbackOrOffload;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.EventLoopContext;
 import dev.asynclint.core.EventLoopEntry;
-import dev.asynclint.core.OffloadPoint;
+import dev.asynclint.core.MethodPattern;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,16 +40,29 @@ final class EventLoopContextResolver {
   private final ScanOptions options;
   private final CatalogMatcher matcher;
   private final CallResolver calls;
-  private final Supplier<WorkerVerticles> workers;
+  private final OffLoopClasses offLoop;
+  private final String path;
   private final Map<Node, EventLoopContext> memo = new IdentityHashMap<>();
+  private final Supplier<ReactiveChain> chain;
+  /** How many chain readings are under way, to bound reading through chains that feed each other. */
+  private final int[] chainReads = {0};
 
   EventLoopContextResolver(Catalog catalog, ScanOptions options, CatalogMatcher matcher,
-      CallResolver calls, Supplier<WorkerVerticles> workers) {
+      CallResolver calls, OffLoopClasses offLoop, String path, BlockingCallClassifier classifier,
+      Supplier<Variables> variables) {
     this.catalog = catalog;
     this.options = options;
     this.matcher = matcher;
     this.calls = calls;
-    this.workers = workers;
+    this.offLoop = offLoop;
+    this.path = path;
+    ReactiveChain[] made = {null};
+    this.chain = () -> {
+      if (made[0] == null) {
+        made[0] = new ReactiveChain(catalog, matcher, calls, variables.get(), classifier, this::walk);
+      }
+      return made[0];
+    };
   }
 
   /** The event-loop context of the code at {@code node}, or empty when it does not run on one. */
@@ -114,6 +128,22 @@ final class EventLoopContextResolver {
     return node.getParentNode().orElse(null);
   }
 
+  /**
+   * Whether a named method is event-loop code by its own declaration (a handler override, a
+   * verticle method, {@code @NonBlocking}): transitive summaries skip those, since their blocking
+   * calls are reported where they are.
+   */
+  boolean isEventLoopMethod(CallableDeclaration<?> method) {
+    if (parent(method) instanceof ObjectCreationExpr) {
+      return false; // judged by where the anonymous class is passed
+    }
+    try {
+      return declaredContext(method) != null;
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
+    }
+  }
+
   /** A handler override, a verticle method, or a method (or its class) annotated @NonBlocking. */
   private EventLoopContext declaredContext(CallableDeclaration<?> method) {
     String name = method.getNameAsString();
@@ -144,9 +174,8 @@ final class EventLoopContextResolver {
       if (!owner.supertypes.containsKey(entryOwner) || !overridesMethodOf(owner, name, arity, entryOwner)) {
         continue;
       }
-      if (entry.framework().equals("VERTX") && !owner.anonymous
-          && workers.get().deployedAsWorker(owner.simpleName)) {
-        return null;
+      if (offLoop.runsOffLoop(parent, path)) {
+        return null; // a worker verticle, or a handler added with its own executor group
       }
       return EventLoopContext.insideOverride(name, owner.anonymous ? null : owner.simpleName, entry);
     }
@@ -207,12 +236,15 @@ final class EventLoopContextResolver {
       ON_LOOP,
       OFF_LOOP,
       NOT_AN_ARGUMENT,
-      UNKNOWN_CALLEE
+      UNKNOWN_CALLEE,
+      /** The solver cannot say which method it is passed to: not judged, a miss rather than a guess. */
+      CANNOT_TELL
     }
 
     static final Passed OFF = new Passed(Kind.OFF_LOOP, null);
     static final Passed NOT_ARGUMENT = new Passed(Kind.NOT_AN_ARGUMENT, null);
     static final Passed UNKNOWN = new Passed(Kind.UNKNOWN_CALLEE, null);
+    static final Passed CANNOT_TELL = new Passed(Kind.CANNOT_TELL, null);
   }
 
   private Passed passedTo(Node callable) {
@@ -242,48 +274,52 @@ final class EventLoopContextResolver {
     }
     Optional<Callable> resolved = calls.resolve(parent);
     if (resolved.isEmpty()) {
-      return Passed.UNKNOWN;
+      // Unlike a method the catalog does not know (forEach: the lambda runs where its caller
+      // runs), an unresolved one may be a reactive operator or an offload point.
+      return Passed.CANNOT_TELL;
     }
     Callable callee = resolved.get();
     int paramIndex = Math.min(index, callee.paramCount() - 1);
 
-    EventLoopEntry bestCallback = null;
-    for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.CALLBACK)) {
-      if (CHAIN_FRAMEWORKS.contains(entry.framework())
-          && argumentMatches(entry.argument(), paramIndex)
-          && matcher.matches(entry.method(), callee)) {
-        return Passed.OFF; // not judged here: see CHAIN_FRAMEWORKS
+    CallbackOrOffload.Choice choice = CallbackOrOffload.choose(catalog, new CallbackOrOffload.Callee() {
+      @Override
+      public boolean matches(MethodPattern pattern) {
+        return matcher.matches(pattern, callee);
       }
-      if (argumentMatches(entry.argument(), paramIndex)
-          && matcher.matches(entry.method(), callee)
-          && !hasParamOfType(callee, entry.unlessParam())
-          && (!entry.method().ownerIsPackage() || functionalParam(callee, paramIndex))
-          && (bestCallback == null || matcher.moreSpecific(entry.method(), bestCallback.method()))) {
-        bestCallback = entry;
+
+      @Override
+      public boolean moreSpecific(MethodPattern a, MethodPattern b) {
+        return matcher.moreSpecific(a, b);
       }
-    }
-    OffloadPoint bestOffload = null;
-    for (OffloadPoint offload : catalog.offloadPoints()) {
-      if (argumentMatches(offload.argument(), paramIndex)
-          && matcher.matches(offload.method(), callee)
-          && (bestOffload == null || matcher.moreSpecific(offload.method(), bestOffload.method()))) {
-        bestOffload = offload;
+
+      @Override
+      public boolean hasParamOfType(String type) {
+        return EventLoopContextResolver.this.hasParamOfType(callee, type);
       }
-    }
-    // The more specific owner wins (EventLoopGroup#execute over Executor#execute); a tie goes to
-    // the event loop, so an explicit executor argument is what turns a common-pool callback off.
-    if (bestOffload != null
-        && (bestCallback == null || matcher.moreSpecific(bestOffload.method(), bestCallback.method()))) {
+
+      @Override
+      public boolean functionalParam(int index) {
+        return EventLoopContextResolver.functionalParam(callee, index);
+      }
+    }, paramIndex);
+    if (choice.offloaded()) {
       return Passed.OFF;
     }
+    EventLoopEntry bestCallback = choice.callback();
     if (bestCallback == null) {
       return Passed.UNKNOWN;
     }
+    if (ReactiveChain.FRAMEWORKS.contains(bestCallback.framework()) && parent instanceof MethodCallExpr operator) {
+      // The chain decides: publishOn/subscribeOn, and where it is subscribed.
+      Optional<EventLoopContext> placed = chain.get().placeCallback(operator, bestCallback, chainReads);
+      return placed.isEmpty() ? Passed.OFF : new Passed(Passed.Kind.ON_LOOP, placed.get());
+    }
     if (bestCallback.framework().equals("VERTX")) {
-      // Callbacks registered by a worker verticle run on its worker context.
-      Optional<TypeDeclaration> enclosing = callable.findAncestor(TypeDeclaration.class);
-      if (enclosing.isPresent() && workers.get().deployedAsWorker(enclosing.get().getNameAsString())) {
-        return Passed.OFF;
+      // Callbacks registered by a worker verticle (or code nested in one) run on its worker context.
+      for (Node type = OffLoopClasses.enclosingClass(callable); type != null; type = OffLoopClasses.enclosingClass(type)) {
+        if (offLoop.runsOffLoop(type, path)) {
+          return Passed.OFF;
+        }
       }
     }
     String what = callable instanceof MethodReferenceExpr ? "the method reference"
@@ -294,19 +330,6 @@ final class EventLoopContextResolver {
     return new Passed(Passed.Kind.ON_LOOP, EventLoopContext.insideCallback(what, calleeName, bestCallback));
   }
 
-  /**
-   * Where an operator callback runs depends on the chain's schedulers (publishOn, subscribeOn,
-   * timers), which the Error Prone engine reads and this engine does not yet: without that, a
-   * callback moved to boundedElastic() would be reported, inside a handler or not. Until the chain
-   * reader comes here, this engine does not judge these callbacks at all: a miss, never a false
-   * finding (listed in docs/accuracy.md).
-   */
-  private static final java.util.Set<String> CHAIN_FRAMEWORKS =
-      java.util.Set.of("REACTOR", "RXJAVA", "MUTINY");
-
-  private static boolean argumentMatches(int wanted, int actual) {
-    return wanted < 0 || wanted == actual;
-  }
 
   private boolean hasParamOfType(Callable callee, String type) {
     if (type == null) {

@@ -44,19 +44,40 @@ final class FileAnalyzer {
   private final Set<String> blockingAnnotatedNames;
   private final JavaParser parser;
   private final TypeHierarchy types;
+  private final TransitiveSummaries summaries;
 
   FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, List<Path> sourceRoots,
-      Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems) {
+      Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems,
+      ProjectTypes project, TransitiveSummaries.Shared shared) {
     this.catalog = catalog;
     this.options = options;
     this.rules = rules;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
-    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, sourceTypes, setupProblems);
+    List<TypeSolver> sources = new ArrayList<>();
+    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, sourceTypes, setupProblems, sources);
     this.parser = new JavaParser(new ParserConfiguration()
         .setLanguageLevel(LANGUAGE_LEVEL)
         .setAttributeComments(false) // no rule reads comments; attributing them is a tree walk per file
         .setSymbolResolver(new JavaSymbolSolver(solver)));
     this.types = new TypeHierarchy(solver);
+    java.util.Map<String, TransitiveSummaries.MethodProperty> properties = new java.util.LinkedHashMap<>();
+    for (SourceRule rule : rules) {
+      rule.followedProperty().ifPresent(property -> properties.put(rule.rule().id(), property));
+    }
+    this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, parser, types,
+        blockingAnnotatedNames, properties, shared, name -> {
+          for (TypeSolver source : sources) {
+            try {
+              var found = source.tryToSolveType(name);
+              if (found.isSolved()) {
+                return java.util.Optional.of(found.getCorrespondingDeclaration());
+              }
+            } catch (RuntimeException | StackOverflowError e) {
+              // not readable from source: the classpath's answer stands
+            }
+          }
+          return java.util.Optional.empty();
+        });
   }
 
   static LanguageLevel newestLanguageLevel() {
@@ -67,7 +88,7 @@ final class FileAnalyzer {
   }
 
   private static TypeSolver typeSolver(List<Path> classpath, List<Path> sourceRoots, Set<String> sourceTypes,
-      List<String> problems) {
+      List<String> problems, List<TypeSolver> sources) {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     // jreOnly: the scanner's own libraries (JavaParser, Guava...) must not leak into the analysis.
     solver.add(new ReflectionTypeSolver(true));
@@ -94,18 +115,39 @@ final class FileAnalyzer {
         .setLanguageLevel(LANGUAGE_LEVEL)
         .setAttributeComments(false);
     for (Path root : sourceRoots) {
-      solver.add(new SourceTypes(new JavaParserTypeSolver(root, sourceParsing), sourceTypes));
+      SourceTypes source = new SourceTypes(new JavaParserTypeSolver(root, sourceParsing), sourceTypes);
+      solver.add(source);
+      sources.add(source);
     }
     return solver;
   }
 
-  Outcome analyze(String displayPath, String text) {
+  /**
+   * The classes this file deploys off the event loop (worker verticles, handlers with their own
+   * executor group); read from every file before any rule runs, since the deployment and the
+   * class are often in different files. A file that cannot be parsed deploys nothing.
+   */
+  Set<String> offLoopClasses(String displayPath, String text) {
+    Set<String> out = new java.util.HashSet<>();
+    try {
+      ParseResult<CompilationUnit> parsed = parser.parse(text);
+      if (parsed.isSuccessful() && parsed.getResult().isPresent()) {
+        OffLoopClasses.collect(parsed.getResult().get(), displayPath, types, out);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // the rule pass reports problems with this file
+    }
+    return out;
+  }
+
+  Outcome analyze(String displayPath, String text, OffLoopClasses offLoop) {
     ParseResult<CompilationUnit> parsed = parser.parse(text);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       return new Outcome(List.of(), parseProblem(displayPath, parsed.getProblems()), 0, 0);
     }
     SourceFile file = new SourceFile(displayPath, parsed.getResult().get(), text, catalog, options,
-        types, blockingAnnotatedNames);
+        types, blockingAnnotatedNames, offLoop, summaries);
+    summaries.startFile(method -> file.contexts().isEventLoopMethod(method));
     List<Finding> findings = new ArrayList<>();
     try {
       for (SourceRule rule : rules) {

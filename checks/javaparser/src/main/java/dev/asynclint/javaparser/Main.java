@@ -36,6 +36,8 @@ public final class Main {
         --sarif FILE      also write a SARIF 2.1.0 report
         --json FILE       also write an async-lint.json report
         --threads N       parse-and-check threads (default: cores, at most 4)
+        --max-depth N     how many of the project's own methods a transitive chain may go
+                          through (default 8)
         --no-common-pool  do not report blocking in CompletableFuture callbacks on the common pool
         --quiet           no progress on stderr
         --help            this text
@@ -124,6 +126,7 @@ public final class Main {
     boolean commonPool = true;
     boolean progress = true;
     int threads = ScanOptions.defaultThreads();
+    int maxDepth = ScanOptions.DEFAULT_MAX_DEPTH;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -155,6 +158,17 @@ public final class Main {
             throw new UsageException("--threads needs a number from 1 to 64, not '" + value + "'");
           }
         }
+        case "--max-depth" -> {
+          String value = value(args, ++i, arg);
+          try {
+            maxDepth = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            maxDepth = 0;
+          }
+          if (maxDepth < 1 || maxDepth > 64) {
+            throw new UsageException("--max-depth needs a number from 1 to 64, not '" + value + "'");
+          }
+        }
         case "--no-common-pool" -> commonPool = false;
         case "--quiet", "-q" -> progress = false;
         default -> {
@@ -172,7 +186,7 @@ public final class Main {
     if (paths.isEmpty()) {
       throw new UsageException("no files or folders to scan");
     }
-    return new ScanOptions(paths, classpath, catalog, sarif, json, commonPool, threads, progress);
+    return new ScanOptions(paths, classpath, catalog, sarif, json, commonPool, threads, progress, maxDepth);
   }
 
   private static String value(String[] args, int index, String option) throws UsageException {

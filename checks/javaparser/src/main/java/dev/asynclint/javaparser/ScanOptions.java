@@ -18,6 +18,8 @@ import java.util.Optional;
  *     must not block (reported at WARNING)
  * @param threads parse-and-check threads; each has its own symbol solver
  * @param progress whether to print progress on stderr during long scans
+ * @param maxDepth how many of the project's own methods a transitive chain may go through
+ *     (as the Error Prone engine's {@code -XepOpt:AsyncLint:MaxDepth})
  */
 public record ScanOptions(
     List<Path> paths,
@@ -27,7 +29,10 @@ public record ScanOptions(
     Optional<Path> json,
     boolean commonPool,
     int threads,
-    boolean progress) {
+    boolean progress,
+    int maxDepth) {
+
+  public static final int DEFAULT_MAX_DEPTH = 8;
 
   public ScanOptions {
     paths = List.copyOf(paths);
@@ -35,12 +40,21 @@ public record ScanOptions(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
+    if (maxDepth < 1) {
+      throw new IllegalArgumentException("maxDepth must be at least 1, not " + maxDepth);
+    }
+  }
+
+  /** The options with the default transitive depth (the maven plugin's scan goal builds these). */
+  public ScanOptions(List<Path> paths, List<Path> classpath, Optional<Path> catalogFile, Optional<Path> sarif,
+      Optional<Path> json, boolean commonPool, int threads, boolean progress) {
+    this(paths, classpath, catalogFile, sarif, json, commonPool, threads, progress, DEFAULT_MAX_DEPTH);
   }
 
   /** Defaults: built-in catalog, common pool on, one thread per core (at most 4), no reports. */
   public static ScanOptions of(List<Path> paths, List<Path> classpath) {
     return new ScanOptions(paths, classpath, Optional.empty(), Optional.empty(), Optional.empty(),
-        true, defaultThreads(), false);
+        true, defaultThreads(), false, DEFAULT_MAX_DEPTH);
   }
 
   static int defaultThreads() {
@@ -48,6 +62,10 @@ public record ScanOptions(
   }
 
   public ScanOptions withThreads(int n) {
-    return new ScanOptions(paths, classpath, catalogFile, sarif, json, commonPool, n, progress);
+    return new ScanOptions(paths, classpath, catalogFile, sarif, json, commonPool, n, progress, maxDepth);
+  }
+
+  public ScanOptions withMaxDepth(int depth) {
+    return new ScanOptions(paths, classpath, catalogFile, sarif, json, commonPool, threads, progress, depth);
   }
 }

@@ -28,18 +28,22 @@ final class SourceFile {
   private final CallResolver calls = new CallResolver();
   private final BlockingCallClassifier classifier;
   private final EventLoopContextResolver contexts;
-  private WorkerVerticles workers;
+  private Variables variables;
+  private final TransitiveSummaries summaries;
   private List<BlockingSite> blockingSites;
 
   SourceFile(String path, CompilationUnit unit, String text, Catalog catalog, ScanOptions options,
-      TypeHierarchy types, Set<String> blockingAnnotatedNames) {
+      TypeHierarchy types, Set<String> blockingAnnotatedNames, OffLoopClasses offLoop,
+      TransitiveSummaries summaries) {
+    this.summaries = summaries;
     this.path = path;
     this.unit = unit;
     this.text = text;
     this.catalog = catalog;
     CatalogMatcher matcher = new CatalogMatcher(types);
     this.classifier = new BlockingCallClassifier(catalog, matcher, calls, text, blockingAnnotatedNames);
-    this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, this::workers);
+    this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, offLoop, path, classifier,
+        this::variables);
   }
 
   String path() {
@@ -62,11 +66,23 @@ final class SourceFile {
     return contexts;
   }
 
-  WorkerVerticles workers() {
-    if (workers == null) {
-      workers = WorkerVerticles.of(unit, text);
+  Variables variables() {
+    if (variables == null) {
+      variables = new Variables(unit);
     }
-    return workers;
+    return variables;
+  }
+
+  /**
+   * The chain from a call to a method of the sources that has a property a rule registered
+   * ({@link SourceRule#followedProperty()}), e.g. "contains a loop that never yields": for a loop
+   * rule that reports such calls in event-loop code, as blocking calls are reported.
+   */
+  Optional<TransitiveSummaries.Reach> reachedProperty(Node call, String kind) {
+    if (!summaries.mayReach(call)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(summaries.reaches(call, calls).get(kind));
   }
 
   /** Every call, constructor call and method reference that blocks and runs on an event loop. */
@@ -78,11 +94,25 @@ final class SourceFile {
             || node instanceof MethodReferenceExpr) {
           // Where the code runs is memoised per enclosing lambda or method, and most code runs on no
           // event loop, so asking that first spares resolving most calls.
-          if (classifier.mayBlock(node)) {
+          boolean mayBlock = classifier.mayBlock(node);
+          boolean mayReach = summaries.mayReach(node);
+          if (mayBlock || mayReach) {
             try {
               Optional<EventLoopContext> context = contexts.resolve(node);
               if (context.isPresent()) {
-                classifier.classify(node).ifPresent(call -> sites.add(new BlockingSite(node, call, context.get())));
+                Optional<BlockingCall> direct = mayBlock ? classifier.classify(node) : Optional.empty();
+                if (direct.isPresent()) {
+                  sites.add(new BlockingSite(node, TransitiveSummaries.spliced(direct.get(), calls.resolve(node)),
+                      context.get()));
+                } else if (mayReach) {
+                  // Reported here, at the call inside event-loop code, never in the helper: the
+                  // helper may be fine on the other threads that call it.
+                  for (TransitiveSummaries.Reach reach : summaries.reaches(node, calls).values()) {
+                    if (reach.category() != null) {
+                      sites.add(new BlockingSite(node, TransitiveSummaries.blockingCall(node, reach), context.get()));
+                    }
+                  }
+                }
               }
             } catch (RuntimeException | StackOverflowError | LinkageError e) {
               calls.countFailure(); // a solver failure on one call never stops the file

@@ -13,4 +13,12 @@ interface SourceRule {
   Rule rule();
 
   void check(SourceFile file, Consumer<Finding> findings);
+
+  /**
+   * A property of methods this rule wants followed through calls, like a blocking API (a loop
+   * rule: "contains a loop that never yields"); read it back with {@link SourceFile#reachedProperty}.
+   */
+  default java.util.Optional<TransitiveSummaries.MethodProperty> followedProperty() {
+    return java.util.Optional.empty();
+  }
 }

@@ -84,9 +84,14 @@ public final class SourceScanner {
 
     List<SourceRule> rules = rules();
     List<String> setupProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+    catalog = withLibrarySummaries(catalog, options.classpath(), setupProblems);
+    Catalog scanCatalog = catalog;
     List<Path> rootList = List.copyOf(roots);
+    ProjectTypes project = new ProjectTypes(files, texts);
+    TransitiveSummaries.Shared summaries = new TransitiveSummaries.Shared();
     ThreadLocal<FileAnalyzer> analyzers = ThreadLocal.withInitial(
-        () -> new FileAnalyzer(catalog, options, rules, rootList, sourceTypes, blockingAnnotated, setupProblems));
+        () -> new FileAnalyzer(scanCatalog, options, rules, rootList, sourceTypes, blockingAnnotated, setupProblems,
+            project, summaries));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
       Thread thread = new Thread(runnable, "async-lint-scan");
       thread.setDaemon(true);
@@ -94,10 +99,11 @@ public final class SourceScanner {
     });
     List<Future<FileAnalyzer.Outcome>> outcomes = new ArrayList<>(files.size());
     try {
+      OffLoopClasses offLoop = offLoopClasses(files, texts, pool, analyzers);
       for (int i = 0; i < files.size(); i++) {
         String display = files.get(i).toString();
         String text = texts.get(i);
-        outcomes.add(pool.submit(() -> analyzers.get().analyze(display, text)));
+        outcomes.add(pool.submit(() -> analyzers.get().analyze(display, text, offLoop)));
       }
       texts = null; // let the sources go once their files are parsed
 
@@ -132,6 +138,61 @@ public final class SourceScanner {
     } finally {
       pool.shutdownNow();
       JavaParserFacade.clearInstances();
+    }
+  }
+
+  /** The first pass: only files that may deploy verticles or add pipeline handlers are parsed for it. */
+  private static OffLoopClasses offLoopClasses(List<Path> files, List<String> texts, ExecutorService pool,
+      ThreadLocal<FileAnalyzer> analyzers) {
+    List<Future<Set<String>>> found = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      String text = texts.get(i);
+      if (OffLoopClasses.mayDeploy(text)) {
+        String display = files.get(i).toString();
+        found.add(pool.submit(() -> analyzers.get().offLoopClasses(display, text)));
+      }
+    }
+    Set<String> keys = new java.util.HashSet<>();
+    for (Future<Set<String>> future : found) {
+      try {
+        keys.addAll(future.get());
+      } catch (ExecutionException e) {
+        // that file deploys nothing we can see; the rule pass reports its problem
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("scan interrupted", e);
+      }
+    }
+    return keys.isEmpty() ? OffLoopClasses.NONE : new OffLoopClasses(keys);
+  }
+
+  /**
+   * The catalog with the summaries that libraries on the classpath publish
+   * ({@value Catalog#LIBRARY_RESOURCE}, written by the Error Prone engine with
+   * {@code -XepOpt:AsyncLint:WriteSummaries}), so a call into such a library is blocking without
+   * its source, and its chain carries on, as in the Error Prone engine.
+   */
+  static Catalog withLibrarySummaries(Catalog catalog, List<Path> classpath, List<String> problems) {
+    List<java.net.URL> urls = new ArrayList<>();
+    for (Path entry : classpath) {
+      try {
+        urls.add(entry.toUri().toURL());
+      } catch (java.net.MalformedURLException e) {
+        // reported when the type solver reads the classpath
+      }
+    }
+    if (urls.isEmpty()) {
+      return catalog;
+    }
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), null)) {
+      List<String> found = new ArrayList<>();
+      Catalog libraries = Catalog.fromClasspath(loader, found);
+      for (String problem : found) {
+        problems.add("skipped a bad line in a library's " + Catalog.LIBRARY_RESOURCE + ": " + problem);
+      }
+      return libraries.size() == 0 ? catalog : catalog.mergedWith(libraries);
+    } catch (IOException e) {
+      return catalog;
     }
   }
 

@@ -1,0 +1,158 @@
+package dev.asynclint.javaparser;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the scanned sources declare, read once from their text without parsing: the names of the
+ * methods they declare (the cheap test before a call is resolved for transitive analysis), and
+ * which files may declare a subtype of a given type (the files a virtual call's implementations
+ * can be in). Both are over-approximations; the symbol solver has the last word.
+ */
+final class ProjectTypes {
+  private static final Pattern TYPE_HEADER =
+      Pattern.compile("\\b(?:class|interface|enum|record)\\s+(\\w+)([^{;]*)\\{");
+  private static final Pattern ANONYMOUS = Pattern.compile("\\bnew\\s+(?:[\\w$]+\\.)*(\\w+)\\s*(?:<[^>(]*>)?\\s*\\(");
+  private static final Pattern DECLARED_METHOD = Pattern.compile(
+      "\\b(\\w+)\\s*+\\((?:[^()]++|\\([^()]*+\\))*+\\)\\s*+(?:throws\\s+[\\w.,\\s]+)?\\{");
+  private static final Pattern LAMBDA_FIELD =
+      Pattern.compile("\\b(\\w+)\\s*+=\\s*+(?:\\([^()]*\\)\\s*->|\\w+\\s*->|[\\w.]+\\s*::)");
+  private static final Pattern IDENTIFIER = Pattern.compile("\\w+");
+  private static final Set<String> NOT_METHODS =
+      Set.of("if", "for", "while", "switch", "catch", "synchronized", "try", "return", "new");
+
+  static final ProjectTypes EMPTY = new ProjectTypes(List.of(), List.of());
+
+  private final List<Path> files;
+  private final List<String> texts;
+  private final Set<String> methodNames = new HashSet<>();
+  /** Per file, the names of the methods it declares with a body. */
+  private final List<Set<String>> declaredPerFile = new ArrayList<>();
+  private final Map<String, Set<Integer>> subtypeFiles = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> lambdaHolders = new HashSet<>();
+  /** Simple type name → the names in its header (supertypes, but also type arguments). */
+  private final Map<String, Set<String>> headers = new HashMap<>();
+  /** Simple type name (declared, or created anonymously) → files that do so. */
+  private final Map<String, Set<Integer>> declaringFiles = new HashMap<>();
+
+  ProjectTypes(List<Path> files, List<String> texts) {
+    this.files = List.copyOf(files);
+    this.texts = List.copyOf(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      try {
+        index(i, texts.get(i));
+      } catch (StackOverflowError e) {
+        while (declaredPerFile.size() <= i) {
+          declaredPerFile.add(Set.of());
+        }
+        // a pathological text: its declarations are not indexed (their calls are not followed)
+      }
+    }
+  }
+
+  private void index(int i, String text) {
+    Set<String> declared = new HashSet<>();
+    declaredPerFile.add(declared);
+    Matcher method = DECLARED_METHOD.matcher(text);
+      while (method.find()) {
+        if (!NOT_METHODS.contains(method.group(1))) {
+          methodNames.add(method.group(1));
+          declared.add(method.group(1));
+        }
+      }
+      Matcher holder = LAMBDA_FIELD.matcher(text);
+      while (holder.find()) {
+        lambdaHolders.add(holder.group(1));
+      }
+      Matcher type = TYPE_HEADER.matcher(text);
+      while (type.find()) {
+        String name = type.group(1);
+        Set<String> names = headers.computeIfAbsent(name, n -> new HashSet<>());
+        Matcher identifier = IDENTIFIER.matcher(type.group(2));
+        while (identifier.find()) {
+          names.add(identifier.group());
+        }
+        declaringFiles.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(i);
+      }
+      Matcher anonymous = ANONYMOUS.matcher(text);
+      while (anonymous.find()) {
+        int open = text.indexOf('(', anonymous.end() - 1);
+        int close = closing(text, open);
+        int next = close + 1;
+        while (close > 0 && next < text.length() && Character.isWhitespace(text.charAt(next))) {
+          next++;
+        }
+        if (close > 0 && next < text.length() && text.charAt(next) == '{') {
+          declaringFiles.computeIfAbsent(anonymous.group(1), n -> new LinkedHashSet<>()).add(i);
+        }
+      }
+  }
+
+  private static int closing(String text, int open) {
+    int depth = 0;
+    for (int i = open; i >= 0 && i < text.length() && i < open + 2000; i++) {
+      char c = text.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether some scanned file may declare a method (or constructor) of this name. */
+  boolean mayDeclare(String methodName) {
+    return methodNames.contains(methodName);
+  }
+
+  /** Whether some scanned file may store a lambda or method reference in a variable of this name. */
+  boolean mayHoldLambda(String variable) {
+    return lambdaHolders.contains(variable);
+  }
+
+  /**
+   * Files that may declare the type or a subtype of it (by simple name) with a method of this
+   * name, as (path, text).
+   */
+  List<Map.Entry<Path, String>> filesWithSubtypesOf(String simpleName, String method) {
+    List<Map.Entry<Path, String>> out = new ArrayList<>();
+    for (int index : subtypeFiles.computeIfAbsent(simpleName, this::subtypeFiles)) {
+      if (declaredPerFile.get(index).contains(method)) {
+        out.add(Map.entry(files.get(index), texts.get(index)));
+      }
+    }
+    return out;
+  }
+
+  private Set<Integer> subtypeFiles(String simpleName) {
+    Set<String> names = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(simpleName));
+    while (!queue.isEmpty()) {
+      String next = queue.poll();
+      if (!names.add(next)) {
+        continue;
+      }
+      for (Map.Entry<String, Set<String>> header : headers.entrySet()) {
+        if (header.getValue().contains(next) && !names.contains(header.getKey())) {
+          queue.add(header.getKey());
+        }
+      }
+    }
+    Set<Integer> indexes = new java.util.TreeSet<>();
+    for (String name : names) {
+      indexes.addAll(declaringFiles.getOrDefault(name, Set.of()));
+    }
+    return indexes;
+  }
+}
