@@ -18,6 +18,8 @@ import java.util.Optional;
  *     must not block (reported at WARNING)
  * @param threads parse-and-check threads; each has its own symbol solver
  * @param progress whether to print progress on stderr during long scans
+ * @param rules the options of the futures, publishers and loops rules, named as the Error Prone
+ *     engine's {@code -XepOpt:AsyncLint:*} flags
  */
 public record ScanOptions(
     List<Path> paths,
@@ -27,9 +29,35 @@ public record ScanOptions(
     Optional<Path> json,
     boolean commonPool,
     int threads,
-    boolean progress) {
+    boolean progress,
+    RuleOptions rules) {
+
+  /**
+   * @param nettyFutures UnawaitedFuture also reports dropped Netty futures (AsyncLint:NettyFutures)
+   * @param vertxWritesAndCloses UnawaitedFuture also reports dropped results of Vert.x writes and
+   *     closes (AsyncLint:VertxWritesAndCloses)
+   * @param loopBound NonYieldingLoopInEventLoop accepts loops with a constant trip count up to this
+   *     (AsyncLint:LoopBound)
+   */
+  public record RuleOptions(boolean nettyFutures, boolean vertxWritesAndCloses, int loopBound) {
+    public static final int DEFAULT_LOOP_BOUND = 1000;
+    public static final RuleOptions DEFAULTS = new RuleOptions(false, false, DEFAULT_LOOP_BOUND);
+
+    public RuleOptions {
+      if (loopBound < 0) {
+        throw new IllegalArgumentException("loopBound must not be negative, not " + loopBound);
+      }
+    }
+  }
+
+  /** The options before the rule options existed: those take their defaults. */
+  public ScanOptions(List<Path> paths, List<Path> classpath, Optional<Path> catalogFile, Optional<Path> sarif,
+      Optional<Path> json, boolean commonPool, int threads, boolean progress) {
+    this(paths, classpath, catalogFile, sarif, json, commonPool, threads, progress, RuleOptions.DEFAULTS);
+  }
 
   public ScanOptions {
+    rules = rules == null ? RuleOptions.DEFAULTS : rules;
     paths = List.copyOf(paths);
     classpath = List.copyOf(classpath);
     if (threads < 1) {
@@ -48,6 +76,10 @@ public record ScanOptions(
   }
 
   public ScanOptions withThreads(int n) {
-    return new ScanOptions(paths, classpath, catalogFile, sarif, json, commonPool, n, progress);
+    return new ScanOptions(paths, classpath, catalogFile, sarif, json, commonPool, n, progress, rules);
+  }
+
+  public ScanOptions withRules(RuleOptions ruleOptions) {
+    return new ScanOptions(paths, classpath, catalogFile, sarif, json, commonPool, threads, progress, ruleOptions);
   }
 }

@@ -26,6 +26,9 @@ final class SourceFile {
   private final String text;
   private final Catalog catalog;
   private final CallResolver calls = new CallResolver();
+  private final ScanOptions options;
+  private final ExpressionTypes expressionTypes = new ExpressionTypes(calls);
+  private final CatalogMatcher matcher;
   private final BlockingCallClassifier classifier;
   private final EventLoopContextResolver contexts;
   private WorkerVerticles workers;
@@ -37,7 +40,9 @@ final class SourceFile {
     this.unit = unit;
     this.text = text;
     this.catalog = catalog;
+    this.options = options;
     CatalogMatcher matcher = new CatalogMatcher(types);
+    this.matcher = matcher;
     this.classifier = new BlockingCallClassifier(catalog, matcher, calls, text, blockingAnnotatedNames);
     this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, this::workers);
   }
@@ -56,6 +61,25 @@ final class SourceFile {
 
   CallResolver calls() {
     return calls;
+  }
+
+  /** The file's source text, for cheap textual pre-filters. */
+  String text() {
+    return text;
+  }
+
+  ScanOptions options() {
+    return options;
+  }
+
+  /** Static types of expressions, memoised for this file. */
+  ExpressionTypes expressionTypes() {
+    return expressionTypes;
+  }
+
+  /** Catalog patterns against resolved calls, and subtype questions. */
+  CatalogMatcher matcher() {
+    return matcher;
   }
 
   EventLoopContextResolver contexts() {
