@@ -75,11 +75,11 @@ final class ExpressionTypes {
     }
   }
 
-  /** {@code (x)} and {@code (T) x} as {@code x}. */
+  /** {@code ((x))} as {@code x} (casts stay, as javac's stripParentheses leaves them). */
   static Expression unwrap(Expression expression) {
     Expression current = expression;
-    while (current instanceof EnclosedExpr || current instanceof CastExpr) {
-      current = current instanceof EnclosedExpr enclosed ? enclosed.getInner() : ((CastExpr) current).getExpression();
+    while (current instanceof EnclosedExpr enclosed) {
+      current = enclosed.getInner();
     }
     return current;
   }

@@ -72,7 +72,8 @@ final class UnawaitedFuture implements SourceRule {
         if (!created(expression)) {
           return Optional.empty(); // assignments and increments keep or discard no result
         }
-        return check(expression, types.typeOf(expression), expression, DroppedFuture.DROPPED);
+        // Reported at the statement, as javac positions it: where the chain starts.
+        return check(expression, types.typeOf(expression), statement, DroppedFuture.DROPPED);
       }
       if (node instanceof LambdaExpr lambda && lambda.getExpressionBody().isPresent()) {
         Expression body = ExpressionTypes.unwrap(lambda.getExpressionBody().get());

@@ -23,13 +23,14 @@ final class Corpus {
     return dir.toAbsolutePath().normalize();
   }
 
-  /** The framework jars of the test classpath (the real Netty, Vert.x, annotations). */
+  /** The framework jars of the test classpath (the real Netty, Vert.x, Reactor, RxJava, Mutiny, annotations). */
   static List<Path> frameworkClasspath() {
     List<Path> jars = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Path.of(entry).getFileName().toString();
       if (name.endsWith(".jar") && (name.startsWith("netty-") || name.startsWith("vertx-")
-          || name.startsWith("annotations-"))) {
+          || name.startsWith("annotations-") || name.startsWith("reactor-core-")
+          || name.startsWith("reactive-streams-") || name.startsWith("rxjava-") || name.startsWith("mutiny-"))) {
         jars.add(Path.of(entry));
       }
     }
