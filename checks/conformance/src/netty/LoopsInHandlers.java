@@ -28,6 +28,8 @@ public class LoopsInHandlers extends ChannelInboundHandlerAdapter {
     // A constant trip count below the loop bound, and a fixed list of three.
     for (int i = 0; i < HEADER_BYTES; i++) { md.update(buf.getByte(i)); }
     for (String header : headers) { md.update(header.getBytes()); }
+    // A classpath constant (127) is a constant too.
+    for (int i = 0; i < Byte.MAX_VALUE; i++) { md.update(buf.getByte(i)); }
     // A loop over data that does only cheap things per element.
     long sum = 0;
     for (int i = 0; i < buf.readableBytes(); i++) { sum += buf.getByte(i); }

@@ -393,6 +393,9 @@ final class NonYieldingLoops {
         }
         Long end = fixedSize(limit, localScope, 0);
         Long begin = fixedSize(start, localScope, 0);
+        if ((end == null && constantFromClasspath(limit)) || (begin == null && constantFromClasspath(start))) {
+          return null; // javac knows its value (Byte.MAX_VALUE), the scanner does not: no guess
+        }
         if (end != null && begin != null) {
           return new Bound(Math.abs(end - begin), "");
         }
@@ -527,6 +530,23 @@ final class NonYieldingLoops {
       return initializer == null ? null : fixedSize(initializer, localScope, depth + 1);
     }
     return null;
+  }
+
+  /** A static primitive or String field of a classpath type: a constant whose value only javac sees. */
+  private static boolean constantFromClasspath(Expression expression) {
+    Expression reference = expression == null ? null : ExpressionTypes.unwrap(expression);
+    if (!(reference instanceof NameExpr || reference instanceof FieldAccessExpr)) {
+      return false;
+    }
+    try {
+      ResolvedValueDeclaration value = reference instanceof NameExpr name ? name.resolve()
+          : ((FieldAccessExpr) reference).resolve();
+      return value.isField() && value.asField().isStatic() && !(value instanceof JavaParserFieldDeclaration)
+          && (value.getType().isPrimitive() || (value.getType().isReferenceType()
+              && value.getType().asReferenceType().getQualifiedName().equals("java.lang.String")));
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return false;
+    }
   }
 
   private static Long asNumber(Number number) {

@@ -33,10 +33,6 @@ import java.util.function.Consumer;
 final class UnsubscribedPublisher implements SourceRule {
   private static final String CAN_IGNORE = "CanIgnoreReturnValue";
 
-  /** Files that name none of these cannot create a cold publisher we could resolve anyway. */
-  private static final List<String> COLD_HINTS = List.of("Mono", "Flux", "Publisher", "Observable", "Flowable",
-      "Single", "Maybe", "Completable", "Uni", "Multi");
-
   @Override
   public Rule rule() {
     return Rule.UNSUBSCRIBED_PUBLISHER;
@@ -166,9 +162,13 @@ final class UnsubscribedPublisher implements SourceRule {
 
     /** The cold type a call or constructor creates, unless it may be ignored or it subscribes. */
     private Optional<ResolvedReferenceTypeDeclaration> createdColdPublisher(Expression expression) {
-      if (!(expression instanceof MethodCallExpr || expression instanceof ObjectCreationExpr)
-          || !mentionsColdType()) {
+      if (!(expression instanceof MethodCallExpr || expression instanceof ObjectCreationExpr)) {
         return Optional.empty();
+      }
+      // The type first: it is memoised and shared with UnawaitedFuture, and most calls are not cold.
+      Optional<ResolvedReferenceTypeDeclaration> type = types.typeOf(expression).flatMap(this::coldType);
+      if (type.isEmpty()) {
+        return type;
       }
       Optional<Callable> method = file.calls().resolve(expression);
       if (method.isEmpty() || ignorable(method.get())) {
@@ -186,18 +186,7 @@ final class UnsubscribedPublisher implements SourceRule {
           }
         }
       }
-      return types.typeOf(expression).flatMap(this::coldType);
-    }
-
-    private Boolean mentions;
-
-    /** A cheap filter: the file's text names a cold type (or the catalog was extended). */
-    private boolean mentionsColdType() {
-      if (mentions == null) {
-        String text = file.text();
-        mentions = cold.size() > 12 || COLD_HINTS.stream().anyMatch(text::contains);
-      }
-      return mentions;
+      return type;
     }
 
     private Optional<ResolvedReferenceTypeDeclaration> coldType(ResolvedType type) {
