@@ -16,13 +16,18 @@ final class Locals {
   private Locals() {}
 
   /**
-   * Whether the local declared by {@code variable} is read anywhere in {@code scope}; assigning to
-   * it is not a read. A use of the same name that cannot be told apart counts as a read, so an
-   * unknown never becomes a finding.
+   * Whether the local declared by {@code variable} is read in its scope (the block that declares
+   * it); assigning to it is not a read. Told apart by scope, not by the symbol solver (whose name
+   * lookups cost a walk of every enclosing block): Java forbids a local to shadow another local,
+   * so a use of the name inside that block is this local, or a member of a nested class of the
+   * same name, which counts as a read too, so an unknown never becomes a finding.
    */
-  static boolean isRead(VariableDeclarator variable, Node scope) {
-    String name = variable.getNameAsString();
-    for (NameExpr use : scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))) {
+  static boolean isRead(SourceFile file, VariableDeclarator variable) {
+    Node scope = scopeOf(variable);
+    for (NameExpr use : file.uses(variable.getNameAsString())) {
+      if (!within(use, scope)) {
+        continue;
+      }
       if (use.getParentNode().orElse(null) instanceof AssignExpr assign
           && assign.getOperator() == AssignExpr.Operator.ASSIGN && assign.getTarget() == use) {
         continue;
@@ -32,14 +37,20 @@ final class Locals {
     return false;
   }
 
-  /** Whether {@code use} names the local declared by {@code declarator} (unknown counts as yes). */
-  static boolean refersTo(NameExpr use, VariableDeclarator declarator) {
-    try {
-      ResolvedValueDeclaration value = use.resolve();
-      return !(value instanceof JavaParserVariableDeclaration local) || local.getVariableDeclarator() == declarator;
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      return true;
+  /** The node a local variable is visible in: its declaring statement's parent (a block, a for). */
+  static Node scopeOf(VariableDeclarator variable) {
+    Node declaration = variable.getParentNode().orElse(variable);
+    Node statement = declaration.getParentNode().orElse(declaration);
+    return statement.getParentNode().orElse(statement);
+  }
+
+  static boolean within(Node node, Node scope) {
+    for (Node current = node; current != null; current = current.getParentNode().orElse(null)) {
+      if (current == scope) {
+        return true;
+      }
     }
+    return false;
   }
 
   /** An annotation, by simple name, on a method or constructor declared in the scanned sources. */

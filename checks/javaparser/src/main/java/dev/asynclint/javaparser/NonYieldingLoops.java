@@ -505,8 +505,19 @@ final class NonYieldingLoops {
         case MINUS -> left - right;
         case MULTIPLY -> left * right;
         case DIVIDE -> right == 0 ? null : left / right;
+        // javac folds these in constants (1 << 10): so must we, or 1 << 4 would look like data.
+        case REMAINDER -> right == 0 ? null : left % right;
+        case LEFT_SHIFT -> left << right;
+        case SIGNED_RIGHT_SHIFT -> left >> right;
+        case UNSIGNED_RIGHT_SHIFT -> left >>> right;
+        case BINARY_AND -> left & right;
+        case BINARY_OR -> left | right;
+        case XOR -> left ^ right;
         default -> null;
       };
+    }
+    if (expression instanceof com.github.javaparser.ast.expr.CastExpr cast && cast.getType().isPrimitiveType()) {
+      return fixedSize(cast.getExpression(), localScope, depth + 1);
     }
     if (expression instanceof ArrayInitializerExpr initializer) {
       return (long) initializer.getValues().size();
@@ -532,11 +543,18 @@ final class NonYieldingLoops {
     return null;
   }
 
-  /** A static primitive or String field of a classpath type: a constant whose value only javac sees. */
+  /**
+   * A static primitive or String field of a classpath type, a constant whose value only javac sees,
+   * or a name the solver cannot resolve at all (a type missing from --classpath): either may be a
+   * small constant, so the trip count is unknown rather than data.
+   */
   private static boolean constantFromClasspath(Expression expression) {
     Expression reference = expression == null ? null : ExpressionTypes.unwrap(expression);
     if (!(reference instanceof NameExpr || reference instanceof FieldAccessExpr)) {
       return false;
+    }
+    if (reference instanceof FieldAccessExpr access && access.getNameAsString().equals("length")) {
+      return false; // array.length
     }
     try {
       ResolvedValueDeclaration value = reference instanceof NameExpr name ? name.resolve()
@@ -545,7 +563,7 @@ final class NonYieldingLoops {
           && (value.getType().isPrimitive() || (value.getType().isReferenceType()
               && value.getType().asReferenceType().getQualifiedName().equals("java.lang.String")));
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      return false;
+      return true;
     }
   }
 

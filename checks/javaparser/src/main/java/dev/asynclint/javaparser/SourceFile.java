@@ -63,6 +63,19 @@ final class SourceFile {
     return calls;
   }
 
+  private java.util.Map<String, List<com.github.javaparser.ast.expr.NameExpr>> nameUses;
+
+  /** Every simple name used as an expression in the file, by name, in source order (built once). */
+  List<com.github.javaparser.ast.expr.NameExpr> uses(String name) {
+    if (nameUses == null) {
+      nameUses = new java.util.HashMap<>();
+      for (com.github.javaparser.ast.expr.NameExpr use : unit.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+        nameUses.computeIfAbsent(use.getNameAsString(), n -> new ArrayList<>()).add(use);
+      }
+    }
+    return nameUses.getOrDefault(name, List.of());
+  }
+
   /** The file's source text, for cheap textual pre-filters. */
   String text() {
     return text;

@@ -109,8 +109,7 @@ final class UnawaitedFuture implements SourceRule {
       if (!created(initializer)) {
         return Optional.empty(); // an alias: the original is still around to be handled
       }
-      Node scope = declaration.getParentNode().flatMap(Node::getParentNode).orElse(null);
-      if (scope == null || Locals.isRead(variable, scope)) {
+      if (Locals.isRead(file, variable)) {
         return Optional.empty();
       }
       Optional<ResolvedType> type;
@@ -225,15 +224,17 @@ final class UnawaitedFuture implements SourceRule {
       if (scope.isEmpty()) {
         return true;
       }
-      for (NameExpr use : scope.get().findAll(NameExpr.class, n -> n.getNameAsString().equals(name.getNameAsString()))) {
+      Node visible = Locals.scopeOf(declarator);
+      for (NameExpr use : file.uses(name.getNameAsString())) {
+        if (!Locals.within(use, scope.get()) || !Locals.within(use, visible)) {
+          continue;
+        }
         if (use.getParentNode().orElse(null) instanceof MethodCallExpr call
             && call.getScope().map(s -> ExpressionTypes.unwrap(s) == use).orElse(false)
             && DroppedFuture.SAME_FUTURE_LISTENERS.contains(call.getNameAsString())) {
           continue;
         }
-        if (Locals.refersTo(use, declarator)) {
-          return true;
-        }
+        return true;
       }
       return false;
     }

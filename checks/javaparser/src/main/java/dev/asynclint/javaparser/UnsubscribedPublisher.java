@@ -151,11 +151,11 @@ final class UnsubscribedPublisher implements SourceRule {
           || variable.getInitializer().isEmpty() || variable.getNameAsString().startsWith("unused")) {
         return Optional.empty();
       }
-      Optional<CompilationUnit> unit = variable.findCompilationUnit();
-      if (unit.isEmpty() || Locals.isRead(variable, unit.get())) {
+      Expression initializer = ExpressionTypes.unwrap(variable.getInitializer().get());
+      if (!(initializer instanceof MethodCallExpr || initializer instanceof ObjectCreationExpr)
+          || Locals.isRead(file, variable)) {
         return Optional.empty();
       }
-      Expression initializer = ExpressionTypes.unwrap(variable.getInitializer().get());
       return createdColdPublisher(initializer).map(type -> finding(variable.getName(),
           NeverSubscribed.neverRead(variable.getNameAsString(), type.getName(), TypeHierarchy.name(type))));
     }
