@@ -222,7 +222,7 @@ final class CallResolver {
    * a field of an enclosing class. Empty when no such declaration is in the source (then it is a
    * type name) or its type cannot be resolved.
    */
-  private static Optional<ResolvedReferenceTypeDeclaration> variableType(Node from, String name) {
+  static Optional<ResolvedReferenceTypeDeclaration> variableType(Node from, String name) {
     for (Node current = from.getParentNode().orElse(null); current != null;
         current = current.getParentNode().orElse(null)) {
       com.github.javaparser.ast.type.Type declared = null;

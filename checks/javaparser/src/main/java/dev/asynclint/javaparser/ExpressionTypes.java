@@ -27,9 +27,107 @@ import java.util.Optional;
 final class ExpressionTypes {
   private final CallResolver calls;
   private final Map<Node, Optional<ResolvedType>> types = new IdentityHashMap<>();
-
   ExpressionTypes(CallResolver calls) {
     this.calls = calls;
+  }
+
+  /**
+   * The static type of a call or constructor call that may be an async result (a catalog HOT or
+   * COLD type), or empty. Typing every dropped call with the solver is what a scan would spend
+   * most of its time on (it resolves every argument, lambdas included), so a cheaper question
+   * comes first: the declared return types of the receiver's methods of that name and arity. Only
+   * when one of them may be async, or that cannot be told, is the expression typed in full.
+   */
+  Optional<ResolvedType> asyncTypeOf(Expression expression, TypeHierarchy hierarchy,
+      java.util.function.Predicate<ResolvedReferenceTypeDeclaration> isAsync) {
+    if (expression instanceof MethodCallExpr call) {
+      Optional<Boolean> may = mayReturnAsync(call, hierarchy, isAsync, 0);
+      if (may.isPresent() && !may.get()) {
+        return Optional.empty();
+      }
+    }
+    return typeOf(expression);
+  }
+
+  private static final int MAX_CHAIN = 6;
+
+  /** Empty when it cannot be told cheaply; then the caller types the expression in full. */
+  private Optional<Boolean> mayReturnAsync(MethodCallExpr call, TypeHierarchy hierarchy,
+      java.util.function.Predicate<ResolvedReferenceTypeDeclaration> isAsync, int depth) {
+    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates =
+        candidates(call, hierarchy, depth);
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    for (var method : candidates) {
+      try {
+        ResolvedType returned = method.getReturnType();
+        if (returned.isVoid() || returned.isPrimitive()) {
+          continue;
+        }
+        if (!returned.isReferenceType()) {
+          return Optional.empty(); // a type variable or an array: only the full type tells
+        }
+        Optional<ResolvedReferenceTypeDeclaration> declaration = returned.asReferenceType().getTypeDeclaration();
+        if (declaration.isEmpty() || isAsync.test(declaration.get())) {
+          return Optional.of(true);
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(false);
+  }
+
+  /** The methods a call may resolve to, by name and arity on the receiver's declared type. */
+  private List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates(
+      MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
+    Optional<ResolvedReferenceTypeDeclaration> receiver = receiverDeclaration(call, hierarchy, depth);
+    if (receiver.isEmpty()) {
+      return List.of();
+    }
+    return hierarchy.methods(receiver.get(), call.getNameAsString(), call.getArguments().size());
+  }
+
+  private Optional<ResolvedReferenceTypeDeclaration> receiverDeclaration(MethodCallExpr call, TypeHierarchy hierarchy,
+      int depth) {
+    try {
+      if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+        // Inside a nested, local or anonymous class an outer class's method may be meant: only
+        // the solver can say. A top-level class's own method shadows any static import.
+        Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
+            call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
+        boolean anonymous = call.findAncestor(ObjectCreationExpr.class)
+            .filter(c -> c.getAnonymousClassBody().isPresent()).isPresent();
+        if (type.isEmpty() || anonymous || !type.get().isTopLevelType()) {
+          return Optional.empty();
+        }
+        return Optional.of(type.get().resolve());
+      }
+      Expression scope = unwrap(call.getScope().get());
+      if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {
+        return CallResolver.variableType(scope, name.getNameAsString());
+      }
+      if (scope instanceof MethodCallExpr inner && depth < MAX_CHAIN) {
+        // The receiver is itself a call: its declared return type, when all candidates agree on it.
+        ResolvedReferenceTypeDeclaration found = null;
+        for (var method : candidates(inner, hierarchy, depth + 1)) {
+          ResolvedType returned = method.getReturnType();
+          if (!returned.isReferenceType()) {
+            return Optional.empty();
+          }
+          Optional<ResolvedReferenceTypeDeclaration> declaration = returned.asReferenceType().getTypeDeclaration();
+          if (declaration.isEmpty() || (found != null && !TypeHierarchy.name(found).equals(TypeHierarchy.name(declaration.get())))) {
+            return Optional.empty();
+          }
+          found = declaration.get();
+        }
+        return Optional.ofNullable(found);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /** The static type of {@code expression}, when the solver knows it. */

@@ -129,6 +129,39 @@ final class TypeHierarchy {
     return out;
   }
 
+  private final Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> methodsByName =
+      new HashMap<>();
+
+  /**
+   * The methods of {@code type}, declared or inherited, with this name that take {@code arity}
+   * arguments (varargs included), memoised per type; empty when the solver cannot list them.
+   */
+  List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> methods(
+      ResolvedReferenceTypeDeclaration type, String method, int arity) {
+    String key;
+    try {
+      key = name(type) + "#" + method + "/" + arity;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    return methodsByName.computeIfAbsent(key, k -> {
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> out = new ArrayList<>();
+      try {
+        for (var usage : type.getAllMethods()) {
+          var declaration = usage.getDeclaration();
+          int params = declaration.getNumberOfParams();
+          if (usage.getName().equals(method)
+              && (params == arity || (declaration.hasVariadicParameter() && arity >= params - 1))) {
+            out.add(declaration);
+          }
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        return List.of();
+      }
+      return List.copyOf(out);
+    });
+  }
+
   /** Whether {@code type} itself declares a method of this name and arity (memoised per type). */
   boolean declares(ResolvedReferenceTypeDeclaration type, String method, int arity) {
     String key;

@@ -73,14 +73,14 @@ final class UnawaitedFuture implements SourceRule {
           return Optional.empty(); // assignments and increments keep or discard no result
         }
         // Reported at the statement, as javac positions it: where the chain starts.
-        return check(expression, types.typeOf(expression), statement, DroppedFuture.DROPPED);
+        return check(expression, asyncTypeOf(expression), statement, DroppedFuture.DROPPED);
       }
       if (node instanceof LambdaExpr lambda && lambda.getExpressionBody().isPresent()) {
         Expression body = ExpressionTypes.unwrap(lambda.getExpressionBody().get());
         if (!created(body) || !types.returnsVoid(lambda).orElse(false)) {
           return Optional.empty();
         }
-        return check(body, types.typeOf(body), body, DroppedFuture.RETURNED_FROM_LAMBDA);
+        return check(body, asyncTypeOf(body), body, DroppedFuture.RETURNED_FROM_LAMBDA);
       }
       if (node instanceof MethodReferenceExpr reference) {
         if (reference.getIdentifier().equals("new") || !types.returnsVoid(reference).orElse(false)) {
@@ -114,11 +114,15 @@ final class UnawaitedFuture implements SourceRule {
       }
       Optional<ResolvedType> type;
       try {
-        type = variable.getType().isVarType() ? types.typeOf(initializer) : Optional.of(variable.getType().resolve());
+        type = variable.getType().isVarType() ? asyncTypeOf(initializer) : Optional.of(variable.getType().resolve());
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
         type = Optional.empty();
       }
       return check(initializer, type, variable.getName(), DroppedFuture.storedIn(variable.getNameAsString()));
+    }
+
+    private Optional<ResolvedType> asyncTypeOf(Expression expression) {
+      return types.asyncTypeOf(expression, file.matcher().types(), type -> hotResult(type).isPresent());
     }
 
     private static boolean created(Expression expression) {
@@ -126,7 +130,7 @@ final class UnawaitedFuture implements SourceRule {
     }
 
     private Optional<Finding> check(Expression expression, Optional<ResolvedType> type, Node reported, String how) {
-      Optional<HotResult> hot = type.flatMap(this::hotResult);
+      Optional<HotResult> hot = type.flatMap(t -> hotResult(t));
       if (hot.isEmpty()) {
         return Optional.empty();
       }
@@ -153,10 +157,11 @@ final class UnawaitedFuture implements SourceRule {
     }
 
     private Optional<HotResult> hotResult(ResolvedType type) {
-      Optional<ResolvedReferenceTypeDeclaration> declaration = ExpressionTypes.declaration(type);
-      if (declaration.isEmpty()) {
-        return Optional.empty();
-      }
+      return ExpressionTypes.declaration(type).flatMap(this::hotResult);
+    }
+
+    private Optional<HotResult> hotResult(ResolvedReferenceTypeDeclaration declared) {
+      Optional<ResolvedReferenceTypeDeclaration> declaration = Optional.of(declared);
       TypeHierarchy hierarchy = file.matcher().types();
       List<AsyncResultType> matched = file.catalog().asyncResultTypes(AsyncResultType.Temperature.HOT).stream()
           .filter(entry -> hierarchy.isSubtype(declaration.get(), entry.type()))
@@ -192,7 +197,7 @@ final class UnawaitedFuture implements SourceRule {
           // only drops it if the variable has no other use (onFailure in another statement, ...).
           return DroppedFuture.SAME_FUTURE_SETTINGS.contains(name) || usedBeyondListeners(root);
         }
-        Optional<HotResult> receiverHot = types.typeOf(receiver.get()).flatMap(this::hotResult);
+        Optional<HotResult> receiverHot = types.typeOf(receiver.get()).flatMap(t -> hotResult(t));
         if (receiverHot.isEmpty()) {
           return false;
         }

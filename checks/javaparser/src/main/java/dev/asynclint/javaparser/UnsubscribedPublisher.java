@@ -166,7 +166,8 @@ final class UnsubscribedPublisher implements SourceRule {
         return Optional.empty();
       }
       // The type first: it is memoised and shared with UnawaitedFuture, and most calls are not cold.
-      Optional<ResolvedReferenceTypeDeclaration> type = types.typeOf(expression).flatMap(this::coldType);
+      Optional<ResolvedReferenceTypeDeclaration> type =
+          types.asyncTypeOf(expression, file.matcher().types(), this::isCold).flatMap(this::coldType);
       if (type.isEmpty()) {
         return type;
       }
