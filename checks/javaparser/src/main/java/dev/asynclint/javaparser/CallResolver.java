@@ -223,6 +223,12 @@ final class CallResolver {
    * type name) or its type cannot be resolved.
    */
   static Optional<ResolvedReferenceTypeDeclaration> variableType(Node from, String name) {
+    return variableResolvedType(from, name)
+        .flatMap(resolved -> resolved.isReferenceType() ? resolved.asReferenceType().getTypeDeclaration() : Optional.empty());
+  }
+
+  /** As {@link #variableType}, with the declared type's arguments ({@code Map<String, Long>}). */
+  static Optional<ResolvedType> variableResolvedType(Node from, String name) {
     for (Node current = from.getParentNode().orElse(null); current != null;
         current = current.getParentNode().orElse(null)) {
       com.github.javaparser.ast.type.Type declared = null;
@@ -264,8 +270,7 @@ final class CallResolver {
           return Optional.empty();
         }
         try {
-          ResolvedType resolved = declared.resolve();
-          return resolved.isReferenceType() ? resolved.asReferenceType().getTypeDeclaration() : Optional.empty();
+          return Optional.of(declared.resolve());
         } catch (RuntimeException | StackOverflowError e) {
           return Optional.empty();
         }

@@ -54,45 +54,58 @@ final class ExpressionTypes {
   /** Empty when it cannot be told cheaply; then the caller types the expression in full. */
   private Optional<Boolean> mayReturnAsync(MethodCallExpr call, TypeHierarchy hierarchy,
       java.util.function.Predicate<ResolvedReferenceTypeDeclaration> isAsync, int depth) {
+    Optional<ResolvedType> receiver = receiverType(call, hierarchy, depth);
+    Optional<ResolvedReferenceTypeDeclaration> declaration = receiver.flatMap(ExpressionTypes::declaration);
+    if (declaration.isEmpty()) {
+      return Optional.empty();
+    }
     List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates =
-        candidates(call, hierarchy, depth);
+        hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size());
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
+    boolean may = false;
     for (var method : candidates) {
-      try {
-        ResolvedType returned = method.getReturnType();
-        if (returned.isVoid() || returned.isPrimitive()) {
-          continue;
-        }
-        if (!returned.isReferenceType()) {
-          return Optional.empty(); // a type variable or an array: only the full type tells
-        }
-        Optional<ResolvedReferenceTypeDeclaration> declaration = returned.asReferenceType().getTypeDeclaration();
-        if (declaration.isEmpty() || isAsync.test(declaration.get())) {
-          return Optional.of(true);
-        }
-      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      Optional<ResolvedType> returned = returnedBy(method, receiver.get());
+      if (returned.isEmpty()) {
         return Optional.empty();
       }
+      if (returned.get().isVoid() || returned.get().isPrimitive()) {
+        continue;
+      }
+      Optional<ResolvedReferenceTypeDeclaration> type = declaration(returned.get());
+      if (type.isEmpty()) {
+        return Optional.empty();
+      }
+      may |= isAsync.test(type.get());
     }
-    return Optional.of(false);
+    return Optional.of(may);
   }
 
-  /** The methods a call may resolve to, by name and arity on the receiver's declared type. */
-  private List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates(
-      MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
-    Optional<ResolvedReferenceTypeDeclaration> receiver = receiverDeclaration(call, hierarchy, depth);
-    if (receiver.isEmpty()) {
-      return List.of();
-    }
-    return hierarchy.methods(receiver.get(), call.getNameAsString(), call.getArguments().size());
-  }
-
-  private Optional<ResolvedReferenceTypeDeclaration> receiverDeclaration(MethodCallExpr call, TypeHierarchy hierarchy,
-      int depth) {
+  /**
+   * A method's return type seen from the receiver's type ({@code V} of {@code Map<String, Long>.put}
+   * is {@code Long}); empty when it stays a type variable (a generic method's own) or is a wildcard.
+   */
+  private static Optional<ResolvedType> returnedBy(
+      com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration method, ResolvedType receiver) {
     try {
-      if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+      ResolvedType returned = method.getReturnType();
+      if (returned.isTypeVariable() && receiver.isReferenceType()) {
+        returned = receiver.asReferenceType().useThisTypeParametersOnTheGivenType(returned);
+      }
+      if (returned.isVoid() || returned.isPrimitive() || returned.isArray() || returned.isReferenceType()) {
+        return Optional.of(returned);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // unknown
+    }
+    return Optional.empty();
+  }
+
+  /** The receiver's declared type, read from declarations in the source where it can be. */
+  private Optional<ResolvedType> receiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
+    try {
+      if (call.getScope().isEmpty() || call.getScope().get().isThisExpr() || call.getScope().get().isSuperExpr()) {
         // Inside a nested, local or anonymous class an outer class's method may be meant: only
         // the solver can say. A top-level class's own method shadows any static import.
         Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
@@ -102,25 +115,46 @@ final class ExpressionTypes {
         if (type.isEmpty() || anonymous || !type.get().isTopLevelType()) {
           return Optional.empty();
         }
-        return Optional.of(type.get().resolve());
+        ResolvedReferenceTypeDeclaration self = type.get().resolve();
+        if (call.getScope().isPresent() && call.getScope().get().isSuperExpr()) {
+          if (!self.isClass()) {
+            return Optional.empty();
+          }
+          return self.asClass().getSuperClass().map(ResolvedType.class::cast);
+        }
+        return Optional.of(rawType(self));
       }
       Expression scope = unwrap(call.getScope().get());
       if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {
-        return CallResolver.variableType(scope, name.getNameAsString());
+        Optional<ResolvedType> variable = CallResolver.variableResolvedType(scope, name.getNameAsString());
+        // Not a variable in the source: a type (a static call), unless it is an inherited field.
+        if (variable.isPresent() || !Character.isUpperCase(name.getNameAsString().charAt(0))) {
+          return variable;
+        }
+        return hierarchy.typeNamed(call, name.getNameAsString()).map(ExpressionTypes::rawType);
+      }
+      if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr field && field.getScope().isThisExpr()
+          && field.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+              .map(type -> type.getFieldByName(field.getNameAsString()).isPresent()).orElse(false)) {
+        return CallResolver.variableResolvedType(field, field.getNameAsString());
       }
       if (scope instanceof MethodCallExpr inner && depth < MAX_CHAIN) {
-        // The receiver is itself a call: its declared return type, when all candidates agree on it.
-        ResolvedReferenceTypeDeclaration found = null;
-        for (var method : candidates(inner, hierarchy, depth + 1)) {
-          ResolvedType returned = method.getReturnType();
-          if (!returned.isReferenceType()) {
+        // The receiver is itself a call: its return type, when all candidates agree on it.
+        Optional<ResolvedType> innerReceiver = receiverType(inner, hierarchy, depth + 1);
+        Optional<ResolvedReferenceTypeDeclaration> innerType = innerReceiver.flatMap(ExpressionTypes::declaration);
+        if (innerType.isEmpty()) {
+          return Optional.empty();
+        }
+        ResolvedType found = null;
+        for (var method : hierarchy.methods(innerType.get(), inner.getNameAsString(), inner.getArguments().size())) {
+          Optional<ResolvedType> returned = returnedBy(method, innerReceiver.get());
+          if (returned.isEmpty() || !returned.get().isReferenceType()) {
             return Optional.empty();
           }
-          Optional<ResolvedReferenceTypeDeclaration> declaration = returned.asReferenceType().getTypeDeclaration();
-          if (declaration.isEmpty() || (found != null && !TypeHierarchy.name(found).equals(TypeHierarchy.name(declaration.get())))) {
+          if (found != null && !found.describe().equals(returned.get().describe())) {
             return Optional.empty();
           }
-          found = declaration.get();
+          found = returned.get();
         }
         return Optional.ofNullable(found);
       }
@@ -128,6 +162,10 @@ final class ExpressionTypes {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  private static ResolvedType rawType(ResolvedReferenceTypeDeclaration type) {
+    return new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(type);
   }
 
   /** The static type of {@code expression}, when the solver knows it. */
