@@ -83,6 +83,17 @@ final class ExpressionTypes {
   }
 
   /**
+   * The methods a call may resolve to, by name and arity on the receiver's declared type, found
+   * without typing the arguments; empty when the receiver cannot be told cheaply.
+   */
+  Optional<List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> candidates(
+      MethodCallExpr call, TypeHierarchy hierarchy) {
+    Optional<ResolvedReferenceTypeDeclaration> declaration =
+        receiverType(call, hierarchy, 0).flatMap(ExpressionTypes::declaration);
+    return declaration.map(type -> hierarchy.methods(type, call.getNameAsString(), call.getArguments().size()));
+  }
+
+  /**
    * A method's return type seen from the receiver's type ({@code V} of {@code Map<String, Long>.put}
    * is {@code Long}); empty when it stays a type variable (a generic method's own) or is a wildcard.
    */

@@ -78,6 +78,9 @@ final class NonYieldingLoopInEventLoop implements SourceRule {
         && loops.resolvesTo(call, enclosing.get())) {
       return Optional.empty(); // the recursive call itself: reported where it is entered
     }
+    if (!loops.mayRecurse(call)) {
+      return Optional.empty();
+    }
     Optional<Callable> callee = loops.callee(call);
     if (callee.isEmpty()) {
       return Optional.empty();

@@ -237,6 +237,41 @@ final class NonYieldingLoops {
         "`" + name + "` calls itself", "")));
   }
 
+  /**
+   * Whether a call may enter a self-recursive method of the sources, asked cheaply first (the
+   * receiver's methods of that name and arity, and whether their bodies call their own name) so
+   * that most calls on event-loop code are never resolved in full.
+   */
+  boolean mayRecurse(MethodCallExpr call) {
+    Optional<List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> candidates =
+        types.candidates(call, hierarchy);
+    if (candidates.isEmpty()) {
+      return true; // cannot tell cheaply: resolve it
+    }
+    for (var method : candidates.get()) {
+      Optional<Node> source;
+      try {
+        source = method.toAst();
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        return true;
+      }
+      if (source.isPresent() && source.get() instanceof com.github.javaparser.ast.body.MethodDeclaration declared
+          && declared.getBody().isPresent()) {
+        String name = declared.getNameAsString();
+        boolean[] calls = {false};
+        walkSkippingOpaque(declared.getBody().get(), node -> {
+          if (node instanceof MethodCallExpr inner && inner.getNameAsString().equals(name)) {
+            calls[0] = true;
+          }
+        });
+        if (calls[0]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The method a call resolves to, if the solver knows it. */
   Optional<Callable> callee(MethodCallExpr call) {
     return calls.resolve(call);
