@@ -45,6 +45,13 @@ final class ExpressionTypes {
       if (may.isPresent() && !may.get()) {
         return Optional.empty();
       }
+      if (may.isPresent()) {
+        // Every candidate returns the same type: that is the call's type, without typing its arguments.
+        Optional<ResolvedType> agreed = agreedReturnType(call, hierarchy);
+        if (agreed.isPresent()) {
+          return agreed;
+        }
+      }
     }
     return typeOf(expression);
   }
@@ -80,6 +87,25 @@ final class ExpressionTypes {
       may |= isAsync.test(type.get());
     }
     return Optional.of(may);
+  }
+
+  /** The return type all of a call's candidate methods agree on, seen from the receiver's type. */
+  private Optional<ResolvedType> agreedReturnType(MethodCallExpr call, TypeHierarchy hierarchy) {
+    Optional<ResolvedType> receiver = receiverType(call, hierarchy, 0);
+    Optional<ResolvedReferenceTypeDeclaration> declaration = receiver.flatMap(ExpressionTypes::declaration);
+    if (declaration.isEmpty()) {
+      return Optional.empty();
+    }
+    ResolvedType found = null;
+    for (var method : hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size())) {
+      Optional<ResolvedType> returned = returnedBy(method, receiver.get());
+      if (returned.isEmpty() || !returned.get().isReferenceType()
+          || (found != null && !found.describe().equals(returned.get().describe()))) {
+        return Optional.empty();
+      }
+      found = returned.get();
+    }
+    return Optional.ofNullable(found);
   }
 
   /**
