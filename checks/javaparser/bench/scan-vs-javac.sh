@@ -73,6 +73,7 @@ for p in code comp; do
   EXPORTS+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
 done
 RULES="-Xep:SleepInEventLoop:WARN -Xep:BlockingIoInEventLoop:WARN -Xep:BlockingWaitInEventLoop:WARN"
+RULES="$RULES -Xep:NonYieldingLoopInEventLoop:WARN -Xep:UnawaitedFuture:WARN -Xep:UnsubscribedPublisher:WARN"
 JAVAC=("$JDK/bin/javac" "${EXPORTS[@]}" ${JAVAC_JVM_FLAGS[@]+"${JAVAC_JVM_FLAGS[@]}"} -XDcompilePolicy=simple --should-stop=ifError=FLOW
   -processorpath "$(cat "$WORK/ep.classpath"):$CHECKS"
   "-Xplugin:ErrorProne -XepDisableAllChecks $RULES"
@@ -98,7 +99,7 @@ done
 # The same finding = same file, line, rule and message (severity aside: the bench runs the
 # Error Prone rules at WARN so javac finishes).
 findings() {
-  grep -E '^/.*\.java:[0-9]+: (warning|error): \[(SleepInEventLoop|BlockingIoInEventLoop|BlockingWaitInEventLoop)\]' "$1" \
+  grep -E '^/.*\.java:[0-9]+: (warning|error): \[(SleepInEventLoop|BlockingIoInEventLoop|BlockingWaitInEventLoop|NonYieldingLoopInEventLoop|UnawaitedFuture|UnsubscribedPublisher)\]' "$1" \
     | sed -E "s#^$WORK/src/##; s#: (warning|error): #: #" | sort -u
 }
 findings "$WORK/javac.out" > "$WORK/errorprone.findings"

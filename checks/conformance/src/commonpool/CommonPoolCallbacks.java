@@ -34,6 +34,7 @@ public class CommonPoolCallbacks {
 
   void notAsync(CompletableFuture<String> future) {
     // thenApply (not *Async) runs where the future completes: no context known here.
+    // BUG: Diagnostic contains: UnawaitedFuture
     future.thenApply(value -> value + future.join());
   }
 }

@@ -12,7 +12,7 @@ public class PlainCode {
   public static void main(String[] args) throws Exception {
     Thread.sleep(10);
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    pool.submit(() -> Files.readString(Path.of("a.txt")));
+    var unused = pool.submit(() -> Files.readString(Path.of("a.txt")));
     pool.execute(() -> List.of(1, 2).forEach(i -> {
       try {
         Thread.sleep(i);

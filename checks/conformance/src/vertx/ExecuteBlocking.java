@@ -7,6 +7,7 @@ import java.nio.file.Path;
 /** executeBlocking runs its callable on a worker thread; the callbacks on its result do not. */
 public class ExecuteBlocking {
   void load(Vertx vertx) {
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.executeBlocking(() -> {
       Thread.sleep(50);
       return Files.readString(Path.of("data.txt"));
@@ -21,7 +22,9 @@ public class ExecuteBlocking {
   }
 
   void onContext(Vertx vertx) {
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.getOrCreateContext().executeBlocking(() -> Files.size(Path.of("data.txt")));
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.createSharedWorkerExecutor("io").executeBlocking(() -> Files.size(Path.of("data.txt")));
   }
 }

@@ -11,6 +11,7 @@ public class VerticleStart extends AbstractVerticle {
   public void start(Promise<Void> startPromise) throws Exception {
     // BUG: Diagnostic contains: BlockingIoInEventLoop
     String config = Files.readString(Path.of("config.json"));
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.fileSystem().readFile("config.json").onSuccess(buffer -> startPromise.complete());
   }
 }

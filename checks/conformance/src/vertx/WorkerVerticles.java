@@ -30,7 +30,9 @@ public class WorkerVerticles {
   }
 
   void deploy(Vertx vertx) {
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.deployVerticle(new ReportVerticle(), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.deployVerticle(new ApiVerticle());
   }
 }

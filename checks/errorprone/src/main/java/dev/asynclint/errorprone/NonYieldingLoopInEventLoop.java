@@ -28,8 +28,8 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.asynclint.core.Catalog;
-import dev.asynclint.core.Category;
 import dev.asynclint.core.EventLoopContext;
+import dev.asynclint.core.NonYieldingLoop;
 import java.util.Optional;
 import javax.inject.Inject;
 
@@ -65,21 +65,11 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
     // A handler that calls a helper with such a loop is reported at the call, with the chain.
     TransitiveSummaries.registerProperty(RULE_ID, (method, state) -> {
       var loops = NonYieldingLoops.find(method, state, config.loopBound(state));
-      return loops.isEmpty() ? null : reachedBy(loops.get(0));
+      return loops.isEmpty() ? null : loops.get(0).shape().reachedBy();
     });
   }
 
   static final String RULE_ID = "NonYieldingLoopInEventLoop";
-
-  /** The loop as a phrase after "which": "busy-waits until `done` is set, doing nothing but ...". */
-  private static String reachedBy(NonYieldingLoops.Loop loop) {
-    return switch (loop.kind()) {
-      case SPIN -> "busy-waits " + loop.bound() + ", doing nothing but " + loop.work();
-      case ENDLESS -> "loops forever (`" + loop.bound() + "` with no break, return or throw)";
-      case DATA_SIZED -> "loops " + loop.bound() + " and " + loop.work() + " on every iteration";
-      case RECURSION -> "recurses over its input (" + loop.bound() + ")";
-    };
-  }
 
   @Override
   public Description matchWhileLoop(WhileLoopTree tree, VisitorState state) {
@@ -170,12 +160,8 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
     if (reach.isEmpty()) {
       return Description.NO_MATCH;
     }
-    String message = "`" + BlockingCallClassifier.shown(tree, state) + "` reaches "
-        + String.join(" → ", reach.get().chain()) + ", which " + reach.get().reason() + ", "
-        + context.reason() + ". Everything queued behind it on that thread waits until it finishes."
-        + " Fix: " + catalog.fix(context.framework(), Category.CPU)
-            .orElse("split the work into chunks and re-schedule the rest on the loop, or offload it to a worker executor")
-        + ".";
+    String message = NonYieldingLoop.reachedMessage(BlockingCallClassifier.shown(tree, state),
+        reach.get().chain(), reach.get().reason(), context, catalog);
     return buildDescription(tree).setMessage(message).build();
   }
 
@@ -203,24 +189,8 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
       return Description.NO_MATCH;
     }
     Catalog catalog = config.catalog(state);
-    String describe = loop.describe();
-    StringBuilder message = new StringBuilder(prefix)
-        .append(describe)
-        .append(", ").append(context.reason()).append('.');
-    if (loop.kind() == NonYieldingLoops.Loop.Kind.SPIN) {
-      message.append(" On a single event loop the state it waits for may never change, because the"
-          + " code that would change it is queued behind this loop. Fix: react to the change instead"
-          + " of polling (a listener: addListener, onComplete, whenComplete), or schedule a re-check"
-          + " with a timer.");
-    } else {
-      message.append(loop.kind() == NonYieldingLoops.Loop.Kind.ENDLESS
-              ? " Nothing queued behind it on that thread ever runs again. Fix: "
-              : " Everything queued behind it on that thread waits until it finishes. Fix: ")
-          .append(catalog.fix(context.framework(), Category.CPU)
-              .orElse("split the work into chunks and re-schedule the rest on the loop, or offload it to a worker executor"))
-          .append('.');
-    }
-    Description.Builder description = buildDescription(tree).setMessage(message.toString());
+    Description.Builder description =
+        buildDescription(tree).setMessage(loop.shape().message(prefix, context, catalog));
     if (loop.definite() && context.definite()) {
       description.overrideSeverity(SeverityLevel.ERROR);
     }

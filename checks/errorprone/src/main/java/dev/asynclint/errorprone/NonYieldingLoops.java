@@ -39,6 +39,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
+import dev.asynclint.core.NonYieldingLoop;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -75,33 +76,22 @@ final class NonYieldingLoops {
 
   private NonYieldingLoops() {}
 
-  /** A loop (or a self-recursive method) that holds its thread for as long as it runs. */
-  record Loop(Tree tree, Kind kind, String bound, String work) {
-    enum Kind {
-      /** A busy-wait: polls state and does nothing else. Definite. */
-      SPIN,
-      /** {@code while (true)} or {@code for (;;)} with no break, return or throw. Definite. */
-      ENDLESS,
-      /** The trip count comes from data, and every iteration does real work. Likely. */
-      DATA_SIZED,
-      /** The method calls itself, so its depth and work grow with its input. Likely. */
-      RECURSION
+  /**
+   * A loop (or a self-recursive method) that holds its thread for as long as it runs; its shape
+   * and wording are {@link NonYieldingLoop}'s, shared with the source scanner.
+   */
+  record Loop(Tree tree, NonYieldingLoop.Kind kind, String bound, String work) {
+    NonYieldingLoop shape() {
+      return new NonYieldingLoop(kind, bound, work);
     }
 
     boolean definite() {
-      return kind == Kind.SPIN || kind == Kind.ENDLESS;
+      return shape().definite();
     }
 
     /** "This loop busy-waits on `!f.isDone()` doing nothing but `Thread.onSpinWait()`". */
     String describe() {
-      return switch (kind) {
-        case SPIN -> "This loop busy-waits " + bound + ", doing nothing but " + work
-            + "; it holds the thread until another thread changes that state";
-        case ENDLESS -> "This `" + bound + "` loop has no break, return or throw, so it never ends";
-        case DATA_SIZED -> "This loop runs " + bound + " (its trip count comes from data) and "
-            + work + " on every iteration, without ever yielding";
-        case RECURSION -> bound + ", so its depth and work grow with its input";
-      };
+      return shape().describe();
     }
   }
 
@@ -159,7 +149,7 @@ final class NonYieldingLoops {
     boolean alwaysTrue = !(loop instanceof EnhancedForLoopTree)
         && (condition == null || Boolean.TRUE.equals(ASTHelpers.constValue(condition, Boolean.class)));
     if (alwaysTrue && !hasExit(loop, body)) {
-      return Optional.of(new Loop(loop, Loop.Kind.ENDLESS,
+      return Optional.of(new Loop(loop, NonYieldingLoop.Kind.ENDLESS,
           loop instanceof ForLoopTree ? "for (;;)" : loop instanceof DoWhileLoopTree ? "do ... while (true)" : "while (true)",
           ""));
     }
@@ -176,9 +166,9 @@ final class NonYieldingLoops {
       return Optional.empty();
     }
     String shown = bound.count() != null
-        ? bound.count() + " times (a constant above the loop bound of " + constantBound + ")"
+        ? NonYieldingLoop.constantTimes(bound.count(), constantBound)
         : bound.shown();
-    return Optional.of(new Loop(loop, Loop.Kind.DATA_SIZED, shown, work));
+    return Optional.of(new Loop(loop, NonYieldingLoop.Kind.DATA_SIZED, shown, work));
   }
 
   /**
@@ -217,9 +207,9 @@ final class NonYieldingLoops {
       return Optional.empty();
     }
     String shown = size != null
-        ? size + " times (a constant above the loop bound of " + constantBound + ")"
-        : "once per element of `" + sourceOf(receiver, state) + "`";
-    return Optional.of(new Loop(call, Loop.Kind.DATA_SIZED, shown, work));
+        ? NonYieldingLoop.constantTimes(size, constantBound)
+        : NonYieldingLoop.perElement(sourceOf(receiver, state));
+    return Optional.of(new Loop(call, NonYieldingLoop.Kind.DATA_SIZED, shown, work));
   }
 
   private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
@@ -258,7 +248,7 @@ final class NonYieldingLoops {
     if (call[0] == null) {
       return Optional.empty();
     }
-    return Optional.of(new Loop(call[0], Loop.Kind.RECURSION,
+    return Optional.of(new Loop(call[0], NonYieldingLoop.Kind.RECURSION,
         "`" + symbol.getSimpleName() + "` calls itself", ""));
   }
 
@@ -304,7 +294,7 @@ final class NonYieldingLoops {
       return Optional.empty();
     }
     List<String> shown = polled.stream().map(c -> "`" + sourceOf(c, state) + "`").toList();
-    return Optional.of(new Loop(loop, Loop.Kind.SPIN,
+    return Optional.of(new Loop(loop, NonYieldingLoop.Kind.SPIN,
         "on " + String.join(" and ", shown),
         spins.isEmpty() ? "spinning (its body is empty)" : String.join(" and ", spins)));
   }
@@ -423,7 +413,7 @@ final class NonYieldingLoops {
     if (loop instanceof EnhancedForLoopTree each) {
       ExpressionTree over = ASTHelpers.stripParentheses(each.getExpression());
       Long size = fixedSize(over, localScope, state, 0);
-      return new Bound(size, "once per element of `" + sourceOf(over, state) + "`");
+      return new Bound(size, NonYieldingLoop.perElement(sourceOf(over, state)));
     }
     ExpressionTree condition = ASTHelpers.stripParentheses(condition(loop));
     if (condition instanceof BinaryTree comparison && isComparison(comparison)) {

@@ -31,13 +31,12 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.asynclint.core.AsyncResultType;
 import dev.asynclint.core.Catalog;
+import dev.asynclint.core.DroppedFuture;
 import dev.asynclint.core.MethodPattern;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -62,36 +61,6 @@ public final class UnawaitedFuture extends BugChecker
   private static final String CAN_IGNORE_RETURN_VALUE =
       "com.google.errorprone.annotations.CanIgnoreReturnValue";
 
-  /** Exempt as in Error Prone's FutureReturnValueIgnored: their futures are observed elsewhere. */
-  private static final List<MethodPattern> EXEMPT = List.of(
-      MethodPattern.parse("java.util.concurrent.ForkJoinTask#fork"),
-      MethodPattern.parse("java.util.concurrent.CompletionService#submit"));
-
-  /**
-   * Writes and closes whose future Vert.x code drops as idiomatically as Netty code drops
-   * writeAndFlush's: a failed write also closes the connection, which the connection's handlers
-   * see, and a failed close (or unregister) leaves nothing for the caller to do.
-   */
-  private static final List<MethodPattern> VERTX_WRITES_AND_CLOSES = List.of(
-      MethodPattern.parse("io.vertx.core.streams.WriteStream#write,end"),
-      MethodPattern.parse("io.vertx.core.http.HttpServerResponse#end,send,sendFile,writeContinue,writeEarlyHints,reset"),
-      MethodPattern.parse("io.vertx.core.http.WebSocketBase#write*,end,close"),
-      MethodPattern.parse("io.vertx.ext.web.RoutingContext#end,json,redirect"),
-      MethodPattern.parse("io.vertx.*#close,unregister"));
-
-  /**
-   * Listener registrations that return the very future they were called on (Vert.x {@code
-   * onSuccess}): a failure handler before them in the chain still observes that future.
-   */
-  private static final Set<String> SAME_FUTURE_LISTENERS = Set.of("onSuccess");
-
-  /**
-   * Settings that return the future they were called on ({@code cf.orTimeout(...)}): on a
-   * variable they configure a future that lives on, so nothing is dropped; on a fresh chain they
-   * are looked through.
-   */
-  private static final Set<String> SAME_FUTURE_SETTINGS = Set.of("orTimeout", "completeOnTimeout");
-
   private final AsyncLintConfig config;
 
   /** Used when Error Prone runs with no flags. */
@@ -111,7 +80,7 @@ public final class UnawaitedFuture extends BugChecker
       if (!(expression instanceof MethodInvocationTree || expression instanceof NewClassTree)) {
         return Description.NO_MATCH; // assignments and increments keep or discard no result
       }
-      return check(expression, ASTHelpers.getType(expression), tree, "is dropped here", state);
+      return check(expression, ASTHelpers.getType(expression), tree, DroppedFuture.DROPPED, state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
@@ -128,7 +97,7 @@ public final class UnawaitedFuture extends BugChecker
         return Description.NO_MATCH;
       }
       return check(body, ASTHelpers.getType(body), body,
-          "is returned from a lambda whose caller discards it", state);
+          DroppedFuture.RETURNED_FROM_LAMBDA, state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
@@ -142,7 +111,7 @@ public final class UnawaitedFuture extends BugChecker
         return Description.NO_MATCH;
       }
       return check(tree, method.getReturnType(), tree,
-          "is returned through a method reference whose caller discards it", state);
+          DroppedFuture.RETURNED_THROUGH_REFERENCE, state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
@@ -166,7 +135,7 @@ public final class UnawaitedFuture extends BugChecker
         return Description.NO_MATCH;
       }
       return check(initializer, variable.type, tree,
-          "is stored in `" + variable.getSimpleName() + "`, which is never read", state);
+          DroppedFuture.storedIn(variable.getSimpleName().toString()), state);
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
     }
@@ -205,14 +174,14 @@ public final class UnawaitedFuture extends BugChecker
       }
       ExpressionTree receiver = current instanceof MethodInvocationTree invocation
           ? ASTHelpers.getReceiver(invocation) : null;
-      if (!(SAME_FUTURE_LISTENERS.contains(name) || SAME_FUTURE_SETTINGS.contains(name)) || receiver == null) {
+      if (!(DroppedFuture.SAME_FUTURE_LISTENERS.contains(name) || DroppedFuture.SAME_FUTURE_SETTINGS.contains(name)) || receiver == null) {
         return false;
       }
       ExpressionTree root = ASTHelpers.stripParentheses(receiver);
       if (!(root instanceof MethodInvocationTree || root instanceof NewClassTree)) {
         // A future held in a variable lives on: configuring it drops nothing, and a listener
         // only drops it if the variable has no other use (onFailure in another statement, ...).
-        return SAME_FUTURE_SETTINGS.contains(name) || usedBeyondListeners(root, state);
+        return DroppedFuture.SAME_FUTURE_SETTINGS.contains(name) || usedBeyondListeners(root, state);
       }
       Optional<HotResult> receiverHot = HotResult.of(ASTHelpers.getType(receiver), catalog, state);
       if (receiverHot.isEmpty()) {
@@ -243,7 +212,7 @@ public final class UnawaitedFuture extends BugChecker
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, Void unused) {
-        if (SAME_FUTURE_LISTENERS.contains(tree.getIdentifier().toString())
+        if (DroppedFuture.SAME_FUTURE_LISTENERS.contains(tree.getIdentifier().toString())
             && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(tree.getExpression())) == variable) {
           return null;
         }
@@ -281,13 +250,13 @@ public final class UnawaitedFuture extends BugChecker
     Type receiver = expression instanceof MemberReferenceTree reference
         ? ASTHelpers.getType(reference.getQualifierExpression())
         : BlockingCallClassifier.receiverType(expression, method);
-    for (MethodPattern pattern : EXEMPT) {
+    for (MethodPattern pattern : DroppedFuture.EXEMPT) {
       if (CatalogLookup.matches(pattern, method, receiver, state)) {
         return true;
       }
     }
     if (!config.vertxWritesAndCloses()) {
-      for (MethodPattern pattern : VERTX_WRITES_AND_CLOSES) {
+      for (MethodPattern pattern : DroppedFuture.VERTX_WRITES_AND_CLOSES) {
         if (CatalogLookup.matches(pattern, method, receiver, state)) {
           return true;
         }
@@ -304,28 +273,8 @@ public final class UnawaitedFuture extends BugChecker
   }
 
   private static String message(ExpressionTree expression, HotResult hot, String how, VisitorState state) {
-    String shown = BlockingCallClassifier.shown(expression, state);
-    String name = stepName(expression);
-    StringBuilder message = new StringBuilder();
-    message.append('`').append(shown).append("` returns ").append(hot.article()).append(' ')
-        .append(hot.typeName()).append(" that ").append(how)
-        .append(" with no failure handler, so if it fails, the exception is lost.");
-    if (name != null && SAME_FUTURE_LISTENERS.contains(name)) {
-      message.append(" `").append(name).append("` only sees success.");
-    }
-    message.append(" Fix: ");
-    List<String> handlers = hot.shownHandlers();
-    if (handlers.isEmpty()) {
-      message.append("keep the ").append(hot.typeName())
-          .append(" and check its result (its failure only surfaces through get()), or use a method"
-              + " that does not return one (Executor.execute instead of submit)");
-    } else {
-      message.append("end the chain with a failure handler (")
-          .append(String.join(", ", handlers)).append("), or return it to the caller");
-    }
-    message.append(". If the failure truly does not matter, say so: `var unused = ...` or"
-        + " @SuppressWarnings(\"UnawaitedFuture\").");
-    return message.toString();
+    return new DroppedFuture(BlockingCallClassifier.shown(expression, state), hot.typeName(), hot.entries(), how,
+        stepName(expression)).message();
   }
 
   private static boolean returnsVoid(Tree functional, VisitorState state) {
@@ -382,38 +331,11 @@ public final class UnawaitedFuture extends BugChecker
         new PerCompilation<>();
 
     boolean handles(String method) {
-      for (AsyncResultType entry : entries) {
-        MethodPattern names = new MethodPattern(entry.type(), entry.handlers(), null);
-        if (names.matchesName(method)) {
-          return true;
-        }
-      }
-      return false;
+      return DroppedFuture.handles(entries, method);
     }
 
     String typeName() {
       return type.tsym.getSimpleName().toString();
-    }
-
-    String article() {
-      return "AEIOU".indexOf(Character.toUpperCase(typeName().charAt(0))) >= 0 ? "an" : "a";
-    }
-
-    /** A few handler names for the message: listeners (onFailure) first, no *Async variants. */
-    List<String> shownHandlers() {
-      Set<String> names = new TreeSet<>();
-      for (AsyncResultType entry : entries) {
-        for (String handler : entry.handlers()) {
-          if (!handler.endsWith("Async") && !handler.endsWith("Compose") && !handler.contains("*")) {
-            names.add(handler);
-          }
-        }
-      }
-      return names.stream()
-          .sorted(java.util.Comparator.comparing((String n) -> n.startsWith("on") ? 0 : 1)
-              .thenComparing(n -> n))
-          .limit(4)
-          .toList();
     }
   }
 }

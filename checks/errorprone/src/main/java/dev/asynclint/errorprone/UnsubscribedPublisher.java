@@ -31,6 +31,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.asynclint.core.AsyncResultType;
 import dev.asynclint.core.Catalog;
+import dev.asynclint.core.NeverSubscribed;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -56,13 +57,6 @@ public final class UnsubscribedPublisher extends BugChecker
 
   private static final String CAN_IGNORE = "com.google.errorprone.annotations.CanIgnoreReturnValue";
 
-  /**
-   * Operators that may subscribe the inner publishers of a nested one ({@code concatMap(m -> m)});
-   * generous on purpose. Not {@code then()}: it waits for the outer one only.
-   */
-  private static final List<String> FLATTENING_PREFIXES = List.of(
-      "flatMap", "concatMap", "switchMap", "flatten", "transformTo", "chain", "onItem", "merge", "concat");
-
   private final AsyncLintConfig config;
 
   /** Used when Error Prone runs with no flags. */
@@ -86,9 +80,8 @@ public final class UnsubscribedPublisher extends BugChecker
         return Description.NO_MATCH;
       }
       return buildDescription(expression)
-          .setMessage("`" + BlockingCallClassifier.shown(expression, state) + "` creates " + article(type.get())
-              + " that is dropped here, so it is never subscribed and its work never happens. Fix: "
-              + composeFix(expression, state))
+          .setMessage(NeverSubscribed.dropped(BlockingCallClassifier.shown(expression, state), type.get(),
+              qualifiedName(expression)))
           .build();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
@@ -109,11 +102,9 @@ public final class UnsubscribedPublisher extends BugChecker
         return Description.NO_MATCH;
       }
       MethodInvocationTree call = callReceiving(state.getPath());
-      String passedTo = call == null ? "" : " passed to `" + ASTHelpers.getSymbol(call).getSimpleName() + "`";
       Description.Builder description = buildDescription(body)
-          .setMessage("`" + BlockingCallClassifier.shown(body, state) + "` creates " + article(type.get())
-              + " inside the lambda" + passedTo + ", whose result is discarded, so it is never subscribed"
-              + " and its work never happens. Fix: " + callbackFix(call, tree, body, state));
+          .setMessage(NeverSubscribed.discardedByLambda(BlockingCallClassifier.shown(body, state), type.get(),
+              operatorName(call)));
       SuggestedFix fix = doOnNextFix(call, tree, body, state);
       if (fix != null) {
         description.addFix(fix);
@@ -138,11 +129,9 @@ public final class UnsubscribedPublisher extends BugChecker
         return Description.NO_MATCH;
       }
       MethodInvocationTree call = callReceiving(state.getPath());
-      String passedTo = call == null ? "" : " passed to `" + ASTHelpers.getSymbol(call).getSimpleName() + "`";
       return buildDescription(tree)
-          .setMessage("`" + BlockingCallClassifier.shown(tree, state) + "` returns " + article(type.get())
-              + ", but the method reference" + passedTo + " discards it, so it is never subscribed and its"
-              + " work never happens. Fix: " + callbackFix(call, null, null, state))
+          .setMessage(NeverSubscribed.discardedByReference(BlockingCallClassifier.shown(tree, state), type.get(),
+              operatorName(call)))
           .build();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
@@ -177,17 +166,14 @@ public final class UnsubscribedPublisher extends BugChecker
         return Description.NO_MATCH;
       }
       String nextName = select.getIdentifier().toString();
-      if (FLATTENING_PREFIXES.stream().anyMatch(nextName::startsWith)) {
+      if (NeverSubscribed.flattens(nextName)) {
         return Description.NO_MATCH;
       }
       String outerName = result.tsym.getSimpleName().toString();
-      String flat = flatteningName(method, result, inner, state);
+      String flat = NeverSubscribed.flatteningName(method.getSimpleName().toString(),
+          result.tsym.getQualifiedName().toString(), inner.tsym.getQualifiedName().toString());
       Description.Builder description = buildDescription(tree)
-          .setMessage("`" + method.getSimpleName() + "` turns each item into " + article(innerName.get())
-              + ", so this is " + article(outerName + "<" + innerName.get() + ">") + " whose inner "
-              + innerName.get() + "s nobody subscribes: their work never happens. Fix: use `"
-              + (flat == null ? "flatMap" : flat) + "` (or `concatMap` to keep the order) instead of `"
-              + method.getSimpleName() + "`.");
+          .setMessage(NeverSubscribed.nestedByMap(method.getSimpleName().toString(), outerName, innerName.get(), flat));
       if (flat != null && typeSurvivesFlattening(path, state)) {
         description.addFix(SuggestedFixes.renameMethodInvocation(tree, flat, state));
       }
@@ -213,9 +199,8 @@ public final class UnsubscribedPublisher extends BugChecker
         return Description.NO_MATCH;
       }
       return buildDescription(tree)
-          .setMessage("`" + tree.getName() + "` holds " + article(type.get())
-              + " that is never read, so it is never subscribed and its work never happens. Fix: "
-              + composeFix(tree.getInitializer(), state))
+          .setMessage(NeverSubscribed.neverRead(tree.getName().toString(), type.get(),
+              qualifiedName(tree.getInitializer())))
           .build();
     } catch (RuntimeException | LinkageError | StackOverflowError e) {
       return Messages.internalError(this, tree, e);
@@ -265,21 +250,11 @@ public final class UnsubscribedPublisher extends BugChecker
     String name = method.getSimpleName().toString();
     for (AsyncResultType cold : config.catalog(state).asyncResultTypes(AsyncResultType.Temperature.COLD)) {
       if (CatalogLookup.isSubtype(method.owner.type, cold.type(), state)
-          && cold.handlers().stream().anyMatch(h -> globMatches(h, name))) {
+          && cold.handlers().stream().anyMatch(h -> NeverSubscribed.globMatches(h, name))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean globMatches(String pattern, String name) {
-    if (pattern.startsWith("*")) {
-      return name.endsWith(pattern.substring(1));
-    }
-    if (pattern.endsWith("*")) {
-      return name.startsWith(pattern.substring(0, pattern.length() - 1));
-    }
-    return pattern.equals(name);
   }
 
   private static boolean ignorable(MethodSymbol method, VisitorState state) {
@@ -308,43 +283,6 @@ public final class UnsubscribedPublisher extends BugChecker
   }
 
   // ---------------------------------------------------------------------------------- fixes
-
-  /** The flattening operator with the same shape as this map, or null when there is none we trust. */
-  private static @Nullable String flatteningName(MethodSymbol map, Type outer, Type inner, VisitorState state) {
-    String outerName = outer.tsym.getQualifiedName().toString();
-    String innerName = inner.tsym.getQualifiedName().toString();
-    if (map.getSimpleName().contentEquals("transform")) {
-      return outerName.equals("io.smallrye.mutiny.Uni") && innerName.equals("io.smallrye.mutiny.Uni")
-          ? "transformToUni" : null;
-    }
-    String reactor = "reactor.core.publisher.";
-    if (outerName.equals(reactor + "Flux") && innerName.startsWith(reactor)) {
-      return "flatMap";
-    }
-    if (outerName.equals(reactor + "Mono")) {
-      return innerName.equals(reactor + "Mono") ? "flatMap" : innerName.equals(reactor + "Flux") ? "flatMapMany" : null;
-    }
-    String rx = "io.reactivex.rxjava3.core.";
-    if (outerName.startsWith(rx) && innerName.startsWith(rx)) {
-      String innerSimple = innerName.substring(rx.length());
-      if (innerName.equals(outerName)) {
-        return "flatMap";
-      }
-      boolean multi = outerName.endsWith("Observable") || outerName.endsWith("Flowable");
-      return switch (innerSimple) {
-        case "Single" -> "flatMapSingle";
-        case "Maybe" -> "flatMapMaybe";
-        case "Completable" -> "flatMapCompletable";
-        case "Observable" -> multi ? null : "flatMapObservable";
-        case "Flowable" -> multi ? null : "flatMapPublisher";
-        default -> null;
-      };
-    }
-    if (outerName.equals("io.smallrye.mutiny.Uni") && innerName.equals("io.smallrye.mutiny.Uni")) {
-      return "flatMap";
-    }
-    return null;
-  }
 
   /**
    * Whether renaming map to its flattening twin keeps the code compiling: the operators after it
@@ -413,36 +351,6 @@ public final class UnsubscribedPublisher extends BugChecker
         .build();
   }
 
-  private static String callbackFix(@Nullable MethodInvocationTree call, @Nullable LambdaExpressionTree lambda,
-      @Nullable ExpressionTree body, VisitorState state) {
-    String name = call == null ? "" : ASTHelpers.getSymbol(call).getSimpleName().toString();
-    return switch (name) {
-      case "doOnNext", "doOnSuccess", "doOnEach", "doAfterNext", "doOnComplete", "doOnTerminate", "invoke" ->
-          "chain it instead of firing it from a side-effect callback: flatMap/concatMap(x -> save(x).thenReturn(x))"
-              + " in Reactor, concatMapSingle/flatMapCompletable in RxJava, call(x -> ...) in Mutiny.";
-      case "subscribe", "with" ->
-          "flatMap to it before subscribing: source.flatMap(x -> send(x)).subscribe(), so it is subscribed"
-              + " and its errors are seen.";
-      case "forEach" -> "collect the publishers and compose them (Flux.fromIterable(items).concatMap(x -> save(x))).";
-      default -> "return it from a Function-shaped operator (flatMap, concatMap) instead of a Consumer, or subscribe to it.";
-    };
-  }
-
-  private static String composeFix(ExpressionTree created, VisitorState state) {
-    Type type = ASTHelpers.getType(created);
-    String name = type == null ? "" : type.tsym.getQualifiedName().toString();
-    if (name.startsWith("io.smallrye.mutiny.")) {
-      return "return it or compose it into the pipeline (chain, onItem().transformToUni(...));"
-          + " to fire it on its own, subscribe().with(...).";
-    }
-    if (name.startsWith("io.reactivex.rxjava3.")) {
-      return "return it or compose it into the chain (flatMap, andThen, concatWith);"
-          + " to fire it on its own, subscribe(onSuccess, onError).";
-    }
-    return "return it or compose it into the chain (flatMap, then, concatWith);"
-        + " to fire it on its own, subscribe(...) with an error handler.";
-  }
-
   /** The method call a lambda or method reference at {@code path} is an argument of. */
   private static @Nullable MethodInvocationTree callReceiving(TreePath path) {
     TreePath parent = path.getParentPath();
@@ -453,8 +361,12 @@ public final class UnsubscribedPublisher extends BugChecker
     return parent != null && parent.getLeaf() instanceof MethodInvocationTree call ? call : null;
   }
 
-  private static String article(String typeName) {
-    String code = "`" + typeName + "`";
-    return (typeName.isEmpty() || "AEIOaeio".indexOf(typeName.charAt(0)) < 0 ? "a " : "an ") + code;
+  private static String operatorName(@Nullable MethodInvocationTree call) {
+    return call == null ? "" : ASTHelpers.getSymbol(call).getSimpleName().toString();
+  }
+
+  private static String qualifiedName(ExpressionTree created) {
+    Type type = ASTHelpers.getType(created);
+    return type == null ? "" : type.tsym.getQualifiedName().toString();
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the conformance corpus shared with the source scanner ({@code checks/conformance/src}) through
- * each blocking rule. A corpus file may mark several rules; {@link CompilationTestHelper} checks the
+ * each rule. A corpus file may mark several rules; {@link CompilationTestHelper} checks the
  * markers of the one checker under test, so other rules' markers are blanked (keeping line numbers)
  * before the files are handed over. All files go into one compilation per checker, which also
  * proves that every unmarked line stays quiet.
@@ -42,6 +42,21 @@ class ConformanceCorpusTest {
   @Test
   void blockingWaitInEventLoop() throws IOException {
     run(BlockingWaitInEventLoop.class, "BlockingWaitInEventLoop");
+  }
+
+  @Test
+  void nonYieldingLoopInEventLoop() throws IOException {
+    run(NonYieldingLoopInEventLoop.class, "NonYieldingLoopInEventLoop");
+  }
+
+  @Test
+  void unawaitedFuture() throws IOException {
+    run(UnawaitedFuture.class, "UnawaitedFuture");
+  }
+
+  @Test
+  void unsubscribedPublisher() throws IOException {
+    run(UnsubscribedPublisher.class, "UnsubscribedPublisher");
   }
 
   private void run(Class<? extends BugChecker> checker, String ruleId) throws IOException {

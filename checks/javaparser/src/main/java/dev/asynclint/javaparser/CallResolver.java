@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.resolution.MethodUsage;
 import com.github.javaparser.resolution.declarations.ResolvedConstructorDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
@@ -193,6 +194,15 @@ final class CallResolver {
 
   /** The static type of an expression (or the type a type expression names), when it is a class. */
   static Optional<ResolvedReferenceTypeDeclaration> typeOf(Expression expression) {
+    if (expression instanceof TypeExpr typeExpr && typeExpr.getType() instanceof ClassOrInterfaceType named
+        && named.getScope().isEmpty()) {
+      // JavaParser reads the `repo` of `repo::save` as a type name; when no type has that name,
+      // it is a variable.
+      Optional<ResolvedReferenceTypeDeclaration> variable = variableType(expression, named.getNameAsString());
+      if (variable.isPresent()) {
+        return variable;
+      }
+    }
     try {
       ResolvedType type = expression instanceof TypeExpr typeExpr
           ? typeExpr.getType().resolve()
@@ -210,6 +220,68 @@ final class CallResolver {
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The declared type of the variable {@code name} seen from {@code from}: a local, a parameter or
+   * a field of an enclosing class. Empty when no such declaration is in the source (then it is a
+   * type name) or its type cannot be resolved.
+   */
+  static Optional<ResolvedReferenceTypeDeclaration> variableType(Node from, String name) {
+    return variableResolvedType(from, name)
+        .flatMap(resolved -> resolved.isReferenceType() ? resolved.asReferenceType().getTypeDeclaration() : Optional.empty());
+  }
+
+  /** As {@link #variableType}, with the declared type's arguments ({@code Map<String, Long>}). */
+  static Optional<ResolvedType> variableResolvedType(Node from, String name) {
+    for (Node current = from.getParentNode().orElse(null); current != null;
+        current = current.getParentNode().orElse(null)) {
+      com.github.javaparser.ast.type.Type declared = null;
+      if (current instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
+          if (statement.getBegin().isPresent() && from.getBegin().isPresent()
+              && statement.getBegin().get().isAfter(from.getBegin().get())) {
+            break;
+          }
+          if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression
+              && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr locals) {
+            for (com.github.javaparser.ast.body.VariableDeclarator local : locals.getVariables()) {
+              if (local.getNameAsString().equals(name)) {
+                declared = local.getType();
+              }
+            }
+          }
+        }
+      } else if (current instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
+        for (com.github.javaparser.ast.body.Parameter parameter : callable.getParameters()) {
+          if (parameter.getNameAsString().equals(name)) {
+            declared = parameter.getType();
+          }
+        }
+      } else if (current instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
+        for (com.github.javaparser.ast.body.Parameter parameter : lambda.getParameters()) {
+          if (parameter.getNameAsString().equals(name)) {
+            return Optional.empty(); // an untyped lambda parameter: not worth a guess
+          }
+        }
+      } else if (current instanceof TypeDeclaration<?> type) {
+        declared = type.getFieldByName(name)
+            .flatMap(field -> field.getVariables().stream().filter(v -> v.getNameAsString().equals(name)).findFirst())
+            .map(com.github.javaparser.ast.body.VariableDeclarator::getType)
+            .orElse(null);
+      }
+      if (declared != null) {
+        if (declared.isVarType()) {
+          return Optional.empty();
+        }
+        try {
+          return Optional.of(declared.resolve());
+        } catch (RuntimeException | StackOverflowError e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<ResolvedReferenceTypeDeclaration> enclosingType(Node node) {

@@ -39,6 +39,12 @@ public final class Main {
         --max-depth N     how many of the project's own methods a transitive chain may go
                           through (default 8)
         --no-common-pool  do not report blocking in CompletableFuture callbacks on the common pool
+        --NettyFutures    UnawaitedFuture also reports dropped Netty futures (ctx.writeAndFlush(msg))
+        --VertxWritesAndCloses
+                          UnawaitedFuture also reports dropped results of Vert.x writes and closes
+        --LoopBound N     NonYieldingLoopInEventLoop accepts loops with a constant trip count up
+                          to N (default 1000)
+                          (the three also read as --Name=value, like -XepOpt:AsyncLint:Name=value)
         --quiet           no progress on stderr
         --help            this text
       Exit status: 0 no findings, 1 findings, 2 bad usage.""".formatted(File.pathSeparator);
@@ -127,8 +133,21 @@ public final class Main {
     boolean progress = true;
     int threads = ScanOptions.defaultThreads();
     int maxDepth = ScanOptions.DEFAULT_MAX_DEPTH;
+    boolean nettyFutures = false;
+    boolean vertxWritesAndCloses = false;
+    int loopBound = ScanOptions.RuleOptions.DEFAULT_LOOP_BOUND;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      // --Name=value, as the Error Prone engine's -XepOpt:AsyncLint:Name=value
+      String inlineValue = null;
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("--") && equals > 2) {
+        inlineValue = arg.substring(equals + 1);
+        arg = arg.substring(0, equals);
+      }
+      if (inlineValue != null && !RULE_OPTIONS.contains(arg)) {
+        throw new UsageException("unknown option " + args[i]);
+      }
       switch (arg) {
         case "--help", "-h" -> {
           return null;
@@ -170,6 +189,19 @@ public final class Main {
           }
         }
         case "--no-common-pool" -> commonPool = false;
+        case "--NettyFutures" -> nettyFutures = flag(arg, inlineValue);
+        case "--VertxWritesAndCloses" -> vertxWritesAndCloses = flag(arg, inlineValue);
+        case "--LoopBound" -> {
+          String value = inlineValue != null ? inlineValue : value(args, ++i, arg);
+          try {
+            loopBound = Integer.parseInt(value.strip().replace("_", ""));
+          } catch (NumberFormatException e) {
+            loopBound = -1;
+          }
+          if (loopBound < 0) {
+            throw new UsageException("--LoopBound needs a non-negative whole number, not '" + value + "'");
+          }
+        }
         case "--quiet", "-q" -> progress = false;
         default -> {
           if (arg.startsWith("-") && arg.length() > 1) {
@@ -186,7 +218,23 @@ public final class Main {
     if (paths.isEmpty()) {
       throw new UsageException("no files or folders to scan");
     }
-    return new ScanOptions(paths, classpath, catalog, sarif, json, commonPool, threads, progress, maxDepth);
+    return new ScanOptions(paths, classpath, catalog, sarif, json, commonPool, threads, progress, maxDepth,
+        new ScanOptions.RuleOptions(nettyFutures, vertxWritesAndCloses, loopBound));
+  }
+
+  /** The rule options, named as the Error Prone engine's flags, which also take {@code =value}. */
+  private static final java.util.Set<String> RULE_OPTIONS =
+      java.util.Set.of("--NettyFutures", "--VertxWritesAndCloses", "--LoopBound");
+
+  /** A switch that is on when given alone, or set by {@code =true}/{@code =false}. */
+  private static boolean flag(String option, String value) throws UsageException {
+    if (value == null || value.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new UsageException(option + " takes true or false, not '" + value + "'");
   }
 
   private static String value(String[] args, int index, String option) throws UsageException {

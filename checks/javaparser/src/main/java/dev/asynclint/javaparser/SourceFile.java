@@ -26,6 +26,9 @@ final class SourceFile {
   private final String text;
   private final Catalog catalog;
   private final CallResolver calls = new CallResolver();
+  private final ScanOptions options;
+  private final ExpressionTypes expressionTypes = new ExpressionTypes(calls);
+  private final CatalogMatcher matcher;
   private final BlockingCallClassifier classifier;
   private final EventLoopContextResolver contexts;
   private Variables variables;
@@ -40,7 +43,9 @@ final class SourceFile {
     this.unit = unit;
     this.text = text;
     this.catalog = catalog;
+    this.options = options;
     CatalogMatcher matcher = new CatalogMatcher(types);
+    this.matcher = matcher;
     this.classifier = new BlockingCallClassifier(catalog, matcher, calls, text, blockingAnnotatedNames);
     this.contexts = new EventLoopContextResolver(catalog, options, matcher, calls, offLoop, path, classifier,
         this::variables);
@@ -60,6 +65,38 @@ final class SourceFile {
 
   CallResolver calls() {
     return calls;
+  }
+
+  private java.util.Map<String, List<com.github.javaparser.ast.expr.NameExpr>> nameUses;
+
+  /** Every simple name used as an expression in the file, by name, in source order (built once). */
+  List<com.github.javaparser.ast.expr.NameExpr> uses(String name) {
+    if (nameUses == null) {
+      nameUses = new java.util.HashMap<>();
+      for (com.github.javaparser.ast.expr.NameExpr use : unit.findAll(com.github.javaparser.ast.expr.NameExpr.class)) {
+        nameUses.computeIfAbsent(use.getNameAsString(), n -> new ArrayList<>()).add(use);
+      }
+    }
+    return nameUses.getOrDefault(name, List.of());
+  }
+
+  /** The file's source text, for cheap textual pre-filters. */
+  String text() {
+    return text;
+  }
+
+  ScanOptions options() {
+    return options;
+  }
+
+  /** Static types of expressions, memoised for this file. */
+  ExpressionTypes expressionTypes() {
+    return expressionTypes;
+  }
+
+  /** Catalog patterns against resolved calls, and subtype questions. */
+  CatalogMatcher matcher() {
+    return matcher;
   }
 
   EventLoopContextResolver contexts() {

@@ -42,7 +42,8 @@ public final class SourceScanner {
 
   /** The rules this engine runs, one class each. */
   static List<SourceRule> rules() {
-    return List.of(new SleepInEventLoop(), new BlockingIoInEventLoop(), new BlockingWaitInEventLoop());
+    return List.of(new SleepInEventLoop(), new BlockingIoInEventLoop(), new BlockingWaitInEventLoop(),
+        new NonYieldingLoopInEventLoop(), new UnawaitedFuture(), new UnsubscribedPublisher());
   }
 
   /** The {@code .java} files under the given paths, in a stable order. */

@@ -129,6 +129,69 @@ final class TypeHierarchy {
     return out;
   }
 
+  private final Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> methodsByName =
+      new HashMap<>();
+
+  /**
+   * The methods of {@code type}, declared or inherited, with this name that take {@code arity}
+   * arguments (varargs included), memoised per type; empty when the solver cannot list them.
+   */
+  List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> methods(
+      ResolvedReferenceTypeDeclaration type, String method, int arity) {
+    String key;
+    try {
+      key = name(type) + "#" + method + "/" + arity;
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    return methodsByName.computeIfAbsent(key, k -> {
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> out = new ArrayList<>();
+      try {
+        for (var declaration : allMethods(type).getOrDefault(method, List.of())) {
+          int params = declaration.getNumberOfParams();
+          if (params == arity || (declaration.hasVariadicParameter() && arity >= params - 1)) {
+            out.add(declaration);
+          }
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        return List.of();
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  private final Map<String, Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>>>
+      allMethods = new HashMap<>();
+
+  /** Every method of a type, declared or inherited, by name; listed once per type (it is costly). */
+  private Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> allMethods(
+      ResolvedReferenceTypeDeclaration type) {
+    return allMethods.computeIfAbsent(name(type), k -> {
+      Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> out = new HashMap<>();
+      try {
+        for (var usage : type.getAllMethods()) {
+          out.computeIfAbsent(usage.getName(), n -> new ArrayList<>()).add(usage.getDeclaration());
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        // a type the solver cannot list: no candidates, so callers type the call in full
+      }
+      return out;
+    });
+  }
+
+  /** A type by a simple or qualified name as written at {@code from} (imports, nesting), if any. */
+  Optional<ResolvedReferenceTypeDeclaration> typeNamed(com.github.javaparser.ast.Node from, String name) {
+    try {
+      var ref = com.github.javaparser.symbolsolver.javaparsermodel.JavaParserFactory.getContext(from, solver)
+          .solveType(name);
+      return ref.isSolved() && ref.getCorrespondingDeclaration().isType()
+          && ref.getCorrespondingDeclaration() instanceof ResolvedReferenceTypeDeclaration type
+          ? Optional.of(type) : Optional.empty();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
   /** Whether {@code type} itself declares a method of this name and arity (memoised per type). */
   boolean declares(ResolvedReferenceTypeDeclaration type, String method, int arity) {
     String key;

@@ -29,8 +29,8 @@ final class Corpus {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       String name = Path.of(entry).getFileName().toString();
       if (name.endsWith(".jar") && (name.startsWith("netty-") || name.startsWith("vertx-")
-          || name.startsWith("annotations-") || name.startsWith("reactor-core")
-          || name.startsWith("reactive-streams") || name.startsWith("rxjava") || name.startsWith("mutiny"))) {
+          || name.startsWith("annotations-") || name.startsWith("reactor-core-")
+          || name.startsWith("reactive-streams-") || name.startsWith("rxjava-") || name.startsWith("mutiny-"))) {
         jars.add(Path.of(entry));
       }
     }

@@ -63,7 +63,38 @@ class MainTest {
         + " thread for the whole delay, inside `channelRead` of `EchoHandler` (a Netty"
         + " ChannelInboundHandler), which runs on the channel's event loop. Fix: schedule the rest with"
         + " ctx.executor().schedule(task, delay, unit) instead of sleeping.");
+    // One call resolved: the sleep. The loop rule learns that writeAndFlush cannot recurse without resolving it.
     assertThat(run.out()).contains("async-lint: 1 finding (1 error, 0 warnings) in 1 file; 0 of 1 calls could not be resolved");
+  }
+
+  @Test
+  void ruleOptionsHaveTheErrorProneFlagNames() throws IOException {
+    Path handler = nettyHandler();
+    String src = dir.resolve("src").toString();
+    Run plain = run("--quiet", "--classpath", classpath(), src);
+    assertThat(plain.out()).doesNotContain("[UnawaitedFuture]");
+    Run netty = run("--quiet", "--NettyFutures", "--classpath", classpath(), src);
+    assertThat(netty.out()).contains(handler + ":8: warning: [UnawaitedFuture] `ctx.writeAndFlush(msg)` returns a"
+        + " ChannelFuture that is dropped here with no failure handler");
+    Run nettyOff = run("--quiet", "--NettyFutures=false", "--classpath", classpath(), src);
+    assertThat(nettyOff.out()).doesNotContain("[UnawaitedFuture]");
+
+    write("src/demo/Scramble.java",
+        "package demo;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "public class Scramble extends ChannelInboundHandlerAdapter {",
+        "  @Override",
+        "  public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "    for (int i = 0; i < 64; i++) { ctx.fireUserEventTriggered(i); }",
+        "  }",
+        "}");
+    assertThat(run("--quiet", "--classpath", classpath(), src).out()).doesNotContain("[NonYieldingLoopInEventLoop]");
+    assertThat(run("--quiet", "--LoopBound", "10", "--classpath", classpath(), src).out())
+        .contains("Scramble.java:7: warning: [NonYieldingLoopInEventLoop] This loop runs 64 times (a constant above"
+            + " the loop bound of 10)");
+    assertThat(run("--quiet", "--LoopBound=10", "--classpath", classpath(), src).out())
+        .contains("[NonYieldingLoopInEventLoop] This loop runs 64 times");
   }
 
   @Test
@@ -153,10 +184,17 @@ class MainTest {
     bad.add(new String[] {"--threads", "zero", file.toString()});
     bad.add(new String[] {"--catalog", dir.resolve("none.catalog").toString(), file.toString()});
     bad.add(new String[] {"--classpath", dir.resolve("nope.jar").toString(), file.toString()});
+    bad.add(new String[] {"--LoopBound", "many", file.toString()});
+    bad.add(new String[] {"--LoopBound=-1", file.toString()});
+    bad.add(new String[] {"--NettyFutures=yes", file.toString()});
+    bad.add(new String[] {"--threads=2", file.toString()});
     List<String> expected = List.of("no files or folders to scan", "unknown option --frobnicate",
         "--classpath needs a value", "no such file or folder: " + dir.resolve("missing.java"),
         "--threads needs a number from 1 to 64, not 'zero'", "--catalog " + dir.resolve("none.catalog") + ": no such file",
-        "--classpath entry " + dir.resolve("nope.jar") + " does not exist");
+        "--classpath entry " + dir.resolve("nope.jar") + " does not exist",
+        "--LoopBound needs a non-negative whole number, not 'many'",
+        "--LoopBound needs a non-negative whole number, not '-1'",
+        "--NettyFutures takes true or false, not 'yes'", "unknown option --threads=2");
     for (int i = 0; i < bad.size(); i++) {
       Run run = run(bad.get(i));
       assertThat(run.status()).isEqualTo(2);

@@ -1,0 +1,337 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.resolution.MethodUsage;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.logic.FunctionalInterfaceLogic;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Static types of expressions and the shapes of the functional interfaces lambdas are given to,
+ * from the symbol solver, memoised per file. Every question that cannot be answered (a type
+ * missing from the classpath, inference JavaParser gives up on) is "unknown", and the rules then
+ * report nothing: they never guess a type.
+ */
+final class ExpressionTypes {
+  private final CallResolver calls;
+  private final Map<Node, Optional<ResolvedType>> types = new IdentityHashMap<>();
+  ExpressionTypes(CallResolver calls) {
+    this.calls = calls;
+  }
+
+  /**
+   * The static type of a call or constructor call that may be an async result (a catalog HOT or
+   * COLD type), or empty. Typing every dropped call with the solver is what a scan would spend
+   * most of its time on (it resolves every argument, lambdas included), so a cheaper question
+   * comes first: the declared return types of the receiver's methods of that name and arity. Only
+   * when one of them may be async, or that cannot be told, is the expression typed in full.
+   */
+  Optional<ResolvedType> asyncTypeOf(Expression expression, TypeHierarchy hierarchy,
+      java.util.function.Predicate<ResolvedReferenceTypeDeclaration> isAsync) {
+    if (expression instanceof MethodCallExpr call) {
+      Optional<Boolean> may = mayReturnAsync(call, hierarchy, isAsync, 0);
+      if (may.isPresent() && !may.get()) {
+        return Optional.empty();
+      }
+      if (may.isPresent()) {
+        // Every candidate returns the same type: that is the call's type, without typing its arguments.
+        Optional<ResolvedType> agreed = agreedReturnType(call, hierarchy);
+        if (agreed.isPresent()) {
+          return agreed;
+        }
+      }
+    }
+    return typeOf(expression);
+  }
+
+  private static final int MAX_CHAIN = 6;
+
+  /** Empty when it cannot be told cheaply; then the caller types the expression in full. */
+  private Optional<Boolean> mayReturnAsync(MethodCallExpr call, TypeHierarchy hierarchy,
+      java.util.function.Predicate<ResolvedReferenceTypeDeclaration> isAsync, int depth) {
+    Optional<ResolvedType> receiver = receiverType(call, hierarchy, depth);
+    Optional<ResolvedReferenceTypeDeclaration> declaration = receiver.flatMap(ExpressionTypes::declaration);
+    if (declaration.isEmpty()) {
+      return Optional.empty();
+    }
+    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates =
+        hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size());
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean may = false;
+    for (var method : candidates) {
+      Optional<ResolvedType> returned = returnedBy(method, receiver.get());
+      if (returned.isEmpty()) {
+        return Optional.empty();
+      }
+      if (returned.get().isVoid() || returned.get().isPrimitive()) {
+        continue;
+      }
+      Optional<ResolvedReferenceTypeDeclaration> type = declaration(returned.get());
+      if (type.isEmpty()) {
+        return Optional.empty();
+      }
+      may |= isAsync.test(type.get());
+    }
+    return Optional.of(may);
+  }
+
+  /** The return type all of a call's candidate methods agree on, seen from the receiver's type. */
+  private Optional<ResolvedType> agreedReturnType(MethodCallExpr call, TypeHierarchy hierarchy) {
+    Optional<ResolvedType> receiver = receiverType(call, hierarchy, 0);
+    Optional<ResolvedReferenceTypeDeclaration> declaration = receiver.flatMap(ExpressionTypes::declaration);
+    if (declaration.isEmpty()) {
+      return Optional.empty();
+    }
+    ResolvedType found = null;
+    for (var method : hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size())) {
+      Optional<ResolvedType> returned = returnedBy(method, receiver.get());
+      if (returned.isEmpty() || !returned.get().isReferenceType()
+          || (found != null && !found.describe().equals(returned.get().describe()))) {
+        return Optional.empty();
+      }
+      found = returned.get();
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The methods a call may resolve to, by name and arity on the receiver's declared type, found
+   * without typing the arguments; empty when the receiver cannot be told cheaply.
+   */
+  Optional<List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> candidates(
+      MethodCallExpr call, TypeHierarchy hierarchy) {
+    Optional<ResolvedReferenceTypeDeclaration> declaration =
+        receiverType(call, hierarchy, 0).flatMap(ExpressionTypes::declaration);
+    return declaration.map(type -> hierarchy.methods(type, call.getNameAsString(), call.getArguments().size()));
+  }
+
+  /**
+   * A method's return type seen from the receiver's type ({@code V} of {@code Map<String, Long>.put}
+   * is {@code Long}); empty when it stays a type variable (a generic method's own) or is a wildcard.
+   */
+  private static Optional<ResolvedType> returnedBy(
+      com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration method, ResolvedType receiver) {
+    try {
+      ResolvedType returned = method.getReturnType();
+      if (returned.isTypeVariable() && receiver.isReferenceType()) {
+        returned = receiver.asReferenceType().useThisTypeParametersOnTheGivenType(returned);
+      }
+      if (returned.isVoid() || returned.isPrimitive() || returned.isArray() || returned.isReferenceType()) {
+        return Optional.of(returned);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // unknown
+    }
+    return Optional.empty();
+  }
+
+  /** The receiver's declared type, read from declarations in the source where it can be. */
+  private Optional<ResolvedType> receiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
+    try {
+      if (call.getScope().isEmpty() || call.getScope().get().isThisExpr() || call.getScope().get().isSuperExpr()) {
+        // Inside a nested, local or anonymous class an outer class's method may be meant: only
+        // the solver can say. A top-level class's own method shadows any static import.
+        Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
+            call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
+        boolean anonymous = call.findAncestor(ObjectCreationExpr.class)
+            .filter(c -> c.getAnonymousClassBody().isPresent()).isPresent();
+        if (type.isEmpty() || anonymous || !type.get().isTopLevelType()) {
+          return Optional.empty();
+        }
+        ResolvedReferenceTypeDeclaration self = type.get().resolve();
+        if (call.getScope().isPresent() && call.getScope().get().isSuperExpr()) {
+          if (!self.isClass()) {
+            return Optional.empty();
+          }
+          return self.asClass().getSuperClass().map(ResolvedType.class::cast);
+        }
+        return Optional.of(rawType(self));
+      }
+      Expression scope = unwrap(call.getScope().get());
+      if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {
+        Optional<ResolvedType> variable = CallResolver.variableResolvedType(scope, name.getNameAsString());
+        // Not a variable in the source: a type (a static call), unless it is an inherited field.
+        if (variable.isPresent() || !Character.isUpperCase(name.getNameAsString().charAt(0))) {
+          return variable;
+        }
+        return hierarchy.typeNamed(call, name.getNameAsString()).map(ExpressionTypes::rawType);
+      }
+      if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr field && field.getScope().isThisExpr()
+          && field.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+              .map(type -> type.getFieldByName(field.getNameAsString()).isPresent()).orElse(false)) {
+        return CallResolver.variableResolvedType(field, field.getNameAsString());
+      }
+      if (scope instanceof MethodCallExpr inner && depth < MAX_CHAIN) {
+        // The receiver is itself a call: its return type, when all candidates agree on it.
+        Optional<ResolvedType> innerReceiver = receiverType(inner, hierarchy, depth + 1);
+        Optional<ResolvedReferenceTypeDeclaration> innerType = innerReceiver.flatMap(ExpressionTypes::declaration);
+        if (innerType.isEmpty()) {
+          return Optional.empty();
+        }
+        ResolvedType found = null;
+        for (var method : hierarchy.methods(innerType.get(), inner.getNameAsString(), inner.getArguments().size())) {
+          Optional<ResolvedType> returned = returnedBy(method, innerReceiver.get());
+          if (returned.isEmpty() || !returned.get().isReferenceType()) {
+            return Optional.empty();
+          }
+          if (found != null && !found.describe().equals(returned.get().describe())) {
+            return Optional.empty();
+          }
+          found = returned.get();
+        }
+        return Optional.ofNullable(found);
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static ResolvedType rawType(ResolvedReferenceTypeDeclaration type) {
+    return new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(type);
+  }
+
+  /** The static type of {@code expression}, when the solver knows it. */
+  Optional<ResolvedType> typeOf(Expression expression) {
+    Optional<ResolvedType> known = types.get(expression);
+    if (known != null) {
+      return known;
+    }
+    Optional<ResolvedType> result;
+    try {
+      result = Optional.of(expression.calculateResolvedType());
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      result = Optional.empty();
+    }
+    types.put(expression, result);
+    return result;
+  }
+
+  /** The class or interface a type names (a type variable by its first bound), when known. */
+  static Optional<ResolvedReferenceTypeDeclaration> declaration(ResolvedType type) {
+    try {
+      if (type.isReferenceType()) {
+        return type.asReferenceType().getTypeDeclaration();
+      }
+      if (type.isTypeVariable()) {
+        var bounds = type.asTypeParameter().getBounds();
+        if (!bounds.isEmpty() && bounds.get(0).getType().isReferenceType()) {
+          return bounds.get(0).getType().asReferenceType().getTypeDeclaration();
+        }
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      // unknown
+    }
+    return Optional.empty();
+  }
+
+  /** The type's arguments ({@code Mono<String>} gives {@code String}), or none when unknown. */
+  static List<ResolvedType> typeArguments(ResolvedType type) {
+    try {
+      return type.isReferenceType() ? type.asReferenceType().typeParametersValues() : List.of();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return List.of();
+    }
+  }
+
+  /** {@code ((x))} as {@code x} (casts stay, as javac's stripParentheses leaves them). */
+  static Expression unwrap(Expression expression) {
+    Expression current = expression;
+    while (current instanceof EnclosedExpr enclosed) {
+      current = enclosed.getInner();
+    }
+    return current;
+  }
+
+  /** The call a lambda or method reference is an argument of (through parentheses and casts). */
+  static Optional<Node> callReceiving(Node functional) {
+    Node argument = functional;
+    Node parent = functional.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
+      argument = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    if (parent instanceof MethodCallExpr call && call.getArguments().contains(argument)) {
+      return Optional.of(call);
+    }
+    if (parent instanceof ObjectCreationExpr creation && creation.getArguments().contains(argument)) {
+      return Optional.of(creation);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the functional interface a lambda or method reference implements returns void (a
+   * {@code Consumer}, {@code Runnable}, {@code Handler}), read from the parameter of the call it is
+   * passed to or from the declared type of the variable it initialises. Empty when unknown.
+   */
+  Optional<Boolean> returnsVoid(Expression functional) {
+    Optional<ResolvedType> target = targetType(functional);
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Optional<MethodUsage> method = FunctionalInterfaceLogic.getFunctionalMethod(target.get());
+      return method.map(m -> m.returnType().isVoid());
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<ResolvedType> targetType(Expression functional) {
+    Node argument = functional;
+    Node parent = functional.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr) {
+      argument = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    try {
+      if (parent instanceof CastExpr cast) {
+        return Optional.of(cast.getType().resolve());
+      }
+      if (parent instanceof VariableDeclarator variable && !variable.getType().isVarType()) {
+        return Optional.of(variable.getType().resolve());
+      }
+      if (parent instanceof MethodCallExpr || parent instanceof ObjectCreationExpr) {
+        List<Expression> arguments = parent instanceof MethodCallExpr call
+            ? call.getArguments() : ((ObjectCreationExpr) parent).getArguments();
+        int index = -1;
+        for (int i = 0; i < arguments.size(); i++) {
+          if (arguments.get(i) == argument) {
+            index = i;
+          }
+        }
+        if (index < 0) {
+          return Optional.empty();
+        }
+        Optional<Callable> callee = calls.resolve(parent);
+        if (callee.isEmpty() || callee.get().paramCount() == 0) {
+          return Optional.empty();
+        }
+        return callee.get().paramType(Math.min(index, callee.get().paramCount() - 1));
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code node} is a lambda or method reference. */
+  static boolean functional(Node node) {
+    return node instanceof LambdaExpr || node instanceof MethodReferenceExpr;
+  }
+}
