@@ -9,8 +9,10 @@ import io.vertx.core.Vertx;
 public class WorkerDeployments {
   void deploy(Vertx vertx) {
     DeploymentOptions workers = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.deployVerticle(ImportVerticle.class, workers);
 
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.deployVerticle(() -> new AbstractVerticle() {
       @Override
       public void start() throws Exception {
@@ -18,6 +20,7 @@ public class WorkerDeployments {
       }
     }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD));
 
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.deployVerticle(new AbstractVerticle() {
       @Override
       public void start() throws Exception {
@@ -25,6 +28,7 @@ public class WorkerDeployments {
       }
     }, new DeploymentOptions().setWorker(true));
 
+    // BUG: Diagnostic contains: UnawaitedFuture
     vertx.deployVerticle(new AbstractVerticle() {
       @Override
       public void start() throws Exception {

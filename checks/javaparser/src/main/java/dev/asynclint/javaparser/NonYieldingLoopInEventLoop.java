@@ -39,8 +39,9 @@ final class NonYieldingLoopInEventLoop implements SourceRule {
         // Where the code runs is memoised per enclosing callable, and most code runs on no event
         // loop, so asking that first spares classifying most loops and calls.
         Optional<EventLoopContext> context = file.contexts().resolve(node);
-        if (context.isEmpty() || Annotations.suppressed(node, rule().id())) {
-          return;
+        if (context.isEmpty() || Annotations.suppressed(node, rule().id())
+            || CpuSchedulers.enclosingCallableRunsOnCpu(node, file.calls())) {
+          return; // parallel() and computation() are where CPU work belongs
         }
         found(node, loops).ifPresent(found -> findings.accept(finding(file, found, context.get())));
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
