@@ -63,7 +63,14 @@ final class NonYieldingLoops {
       "valueOf", "ordinal", "name", "contains", "containsKey", "add", "put", "append", "next",
       "hasNext", "hasRemaining", "remaining", "isReadable", "readableBytes", "readerIndex",
       "writerIndex", "capacity", "addAll", "putAll", "remove", "set", "clear", "readByte",
-      "writeByte");
+      "writeByte", "release", "retain", "touch");
+
+  /**
+   * Buffers whose reads and writes cost a bounds check and a store each: a loop of them moves
+   * bytes the event loop has to move anyway (encoding a message field by field).
+   */
+  private static final List<String> BUFFER_TYPES = List.of(
+      "io.netty.buffer.ByteBuf", "java.nio.Buffer", "io.vertx.core.buffer.Buffer");
 
   /**
    * Math functions that cost tens of nanoseconds each (min, abs, round are about one): over a
@@ -660,7 +667,7 @@ final class NonYieldingLoops {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (call[0] == null && !isCheap(tree)) {
+        if (call[0] == null && !isCheap(tree, state)) {
           call[0] = "calls `" + shownCall(tree, state) + "`";
         }
         return super.visitMethodInvocation(tree, unused);
@@ -669,18 +676,45 @@ final class NonYieldingLoops {
     return nested[0] != null ? nested[0] : call[0];
   }
 
-  private static boolean isCheap(MethodInvocationTree call) {
+  private static boolean isCheap(MethodInvocationTree call, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(call);
     if (!(symbol instanceof MethodSymbol method)) {
       return false;
     }
-    if (isCheapName(method)) {
+    if (isCheapName(method) || isCallback(method, state) || isBufferAccess(method, state)) {
       return true;
     }
     // A record's accessor.
     return call.getArguments().isEmpty() && (method.owner.flags() & Flags.RECORD) != 0
         && method.owner.getEnclosedElements().stream()
             .anyMatch(e -> e.getKind() == ElementKind.RECORD_COMPONENT && e.getSimpleName().equals(method.getSimpleName()));
+  }
+
+  /**
+   * The abstract method of a functional interface ({@code handler.handle(e)}, {@code
+   * consumer.accept(x)}, {@code predicate.test(x)}): what it does is not visible here, as for a
+   * {@code Consumer} object given to {@code forEach}. A loop that only dispatches to callbacks runs
+   * once per registered callback (interceptors, listeners, extensions), not once per datum; the
+   * callbacks themselves are judged where they are written.
+   */
+  private static boolean isCallback(MethodSymbol method, VisitorState state) {
+    return (method.flags() & Flags.ABSTRACT) != 0
+        && (method.flags() & Flags.DEFAULT) == 0
+        && method.owner instanceof Symbol.ClassSymbol owner
+        && owner.isInterface()
+        && state.getTypes().isFunctionalInterface(owner);
+  }
+
+  private static boolean isBufferAccess(MethodSymbol method, VisitorState state) {
+    if (method.isStatic()) {
+      return false;
+    }
+    for (String buffer : BUFFER_TYPES) {
+      if (CatalogLookup.isSubtype(method.owner.type, buffer, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCheapName(Symbol method) {

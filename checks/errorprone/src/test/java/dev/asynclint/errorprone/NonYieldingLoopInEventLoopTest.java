@@ -386,4 +386,60 @@ class NonYieldingLoopInEventLoopTest {
             "}")
         .doTest();
   }
+
+  /**
+   * From vertx-web-client's {@code HttpContext.next} (an interceptor chain walked on the event
+   * loop, reported at 25 call sites): a loop that only hands each item to a callback runs once per
+   * registered callback, and what the callback does is judged where it is written.
+   */
+  @Test
+  void dispatchingToCallbacksIsNotWorkPerItem() {
+    helper.addSourceLines("Chain.java",
+        "import io.vertx.core.AbstractVerticle;",
+        "import io.vertx.core.Handler;",
+        "import java.security.MessageDigest;",
+        "import java.util.List;",
+        "import java.util.function.Predicate;",
+        "class Chain extends AbstractVerticle {",
+        "  List<Handler<String>> interceptors;",
+        "  List<Predicate<String>> expectations;",
+        "  MessageDigest md;",
+        "  @Override public void start() {",
+        "    vertx.setPeriodic(10, id -> {",
+        "      for (Handler<String> interceptor : interceptors) { interceptor.handle(\"x\"); }",
+        "      for (int i = 0; i < expectations.size(); i++) { if (!expectations.get(i).test(\"x\")) return; }",
+        "      // BUG: Diagnostic contains: calls `md.update(...)` on every iteration",
+        "      for (Handler<String> interceptor : interceptors) { interceptor.handle(\"x\"); md.update((byte) 1); }",
+        "    });",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  /**
+   * From r2dbc-postgresql's frontend messages ({@code for (Format f : parameterFormats)
+   * writeShort(...)}): writing a message to a buffer field by field is the bytes the loop moves
+   * anyway; a hash over the same data is still work.
+   */
+  @Test
+  void bufferReadsAndWritesPerItemAreNotWork() {
+    helper.addSourceLines("Frames.java",
+        "import io.netty.buffer.ByteBuf;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.handler.codec.MessageToByteEncoder;",
+        "import io.netty.util.ReferenceCountUtil;",
+        "import java.nio.ByteBuffer;",
+        "import java.util.List;",
+        "class Frames extends MessageToByteEncoder<List<Float>> {",
+        "  @Override protected void encode(ChannelHandlerContext ctx, List<Float> values, ByteBuf out) {",
+        "    for (Float value : values) { out.writeFloat(value); out.writeShort(1); out.writeCharSequence(\"x\", null); }",
+        "    ByteBuffer nio = ByteBuffer.allocate(values.size() * 4);",
+        "    for (Float value : values) { nio.putFloat(value); }",
+        "    for (Object held : values) { ReferenceCountUtil.release(held); }",
+        "    // BUG: Diagnostic contains: calls `Integer.toHexString(...)` on every iteration",
+        "    for (Float value : values) { out.writeCharSequence(Integer.toHexString(Float.floatToIntBits(value)), null); }",
+        "  }",
+        "}")
+        .doTest();
+  }
 }
