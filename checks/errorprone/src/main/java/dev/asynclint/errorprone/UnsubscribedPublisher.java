@@ -237,7 +237,10 @@ public final class UnsubscribedPublisher extends BugChecker
       if (subscribes(method, state)) {
         return Optional.empty(); // subscribeWith(processor) hands back what it subscribed
       }
-      int given = passedThrough(method);
+      int given = HandedBack.source(method, state);
+      if (given == HandedBack.HELD) {
+        return Optional.empty(); // executions.put(node, flux) drops the previous mapping, not flux
+      }
       if (given >= 0) {
         // Objects.requireNonNull(flux) hands back what it was given: it is dropped only if it was
         // made right there.
@@ -332,26 +335,6 @@ public final class UnsubscribedPublisher extends BugChecker
       return name.startsWith(pattern.substring(0, pattern.length() - 1));
     }
     return pattern.equals(name);
-  }
-
-  /**
-   * {@code <T> T requireNonNull(T value, ...)} and its kin (Reactor's and Spring's {@code Assert},
-   * Guava's {@code checkNotNull}): the declared result is a type variable that a parameter also
-   * has, so the call hands back what it was given and creates nothing. The index of that
-   * parameter, or -1.
-   */
-  private static int passedThrough(MethodSymbol method) {
-    Type result = method.getReturnType();
-    if (result == null || result.getKind() != TypeKind.TYPEVAR) {
-      return -1;
-    }
-    List<Symbol.VarSymbol> parameters = method.getParameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      if (parameters.get(i).type.tsym == result.tsym) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static boolean ignorable(MethodSymbol method, VisitorState state) {

@@ -93,6 +93,8 @@ class UnsubscribedPublisherTest {
         "  Checks(Flux<String> messages, Mono<Void> done) {",
         "    requireNonNull(messages, \"messages must not be null\");",
         "    Objects.requireNonNull(done);",
+        "    // From lettuce-core: put stores the Flux and hands back the previous one.",
+        "    new java.util.HashMap<String, Flux<String>>().put(\"node\", repo.all());",
         "    // BUG: Diagnostic contains: creates a `Mono` that is dropped here",
         "    requireNonNull(repo.save(\"x\"), \"made here, so dropped here\");",
         "    // BUG: Diagnostic contains: creates a `Mono` that is dropped here",
