@@ -84,8 +84,9 @@ XEP="-Xplugin:ErrorProne -XepDisableAllChecks"
 for rule in "${RULES[@]}"; do XEP="$XEP -Xep:$rule:WARN"; done
 
 timed() { /usr/bin/time -o "$WORK/time.txt" -f "%e %U %S" "$@"; }
-cpu() { awk '{ printf "%.1f", $2 + $3 }' "$WORK/time.txt"; }
-wall() { awk '{ printf "%.1f", $1 }' "$WORK/time.txt"; }
+# time -o also writes "Command exited with non-zero status N" first: the figures are the last line.
+cpu() { tail -1 "$WORK/time.txt" | awk '{ printf "%.1f", $2 + $3 }'; }
+wall() { tail -1 "$WORK/time.txt" | awk '{ printf "%.1f", $1 }'; }
 
 # path:line: [Rule] message, paths relative to the sources folder, first line of each diagnostic.
 findings() {
@@ -122,6 +123,7 @@ run_codebase() {
   # What compiles: plain javac, dropping files with errors, until a round is clean.
   (cd "$WORK/src" && find . -name '*.java' ! -name 'module-info.java' ! -name 'package-info.java' | sed 's#^\./##' | sort) > "$WORK/all-files.txt"
   : > "$WORK/excluded.txt"
+  rm -f "$WORK"/javac-round*.out
   local round
   for round in 1 2 3 4 5 6; do
     sed "s#^#$WORK/src/#" <(comm -23 "$WORK/all-files.txt" <(sort "$WORK/excluded.txt")) > "$WORK/files.txt"
@@ -129,6 +131,7 @@ run_codebase() {
     if timed "$JDK/bin/javac" "${common[@]}" @"$WORK/files.txt" > "$WORK/javac-plain.out" 2>&1; then
       break
     fi
+    cp "$WORK/javac-plain.out" "$WORK/javac-round$round.out" # why files were left out
     [ "$round" -lt 6 ] || { echo "$name: still does not compile after 5 rounds, see $WORK/javac-plain.out" >&2; return 1; }
     grep -oE "^$WORK/src/[^:]+\.java(:[0-9]+: error)" "$WORK/javac-plain.out" | sed -E "s#^$WORK/src/##; s#:[0-9]+: error##" \
       | sort -u >> "$WORK/excluded.txt"
