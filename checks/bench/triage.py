@@ -66,6 +66,7 @@ def main(before_dir, after_dir):
     rules = load_rules(os.path.join(os.path.dirname(os.path.abspath(__file__)), "real-world-triage.tsv"))
     table, lists, unmatched = [], [], []
     totals = {"before": [0, 0, 0], "after": [0, 0, 0]}
+    per_rule = {r: {"before": [0, 0, 0], "after": [0, 0, 0]} for r in RULES}
     for cb in CODEBASES:
         before = lines(os.path.join(before_dir, cb, "errorprone.findings"))
         after = lines(os.path.join(after_dir, cb, "errorprone.findings"))
@@ -91,6 +92,10 @@ def main(before_dir, after_dir):
             if still:
                 counts["after"][index] += 1
             where, rule = key(f)
+            if rule in per_rule:
+                per_rule[rule]["before"][index] += 1
+                if still:
+                    per_rule[rule]["after"][index] += 1
             entries.append(f"| `{where}` | {rule} | {verdict} | {'reported' if still else 'gone'} | {reason} |")
         for phase in totals:
             totals[phase] = [a + b for a, b in zip(totals[phase], counts[phase])]
@@ -111,6 +116,12 @@ def main(before_dir, after_dir):
     b, a = totals["before"], totals["after"]
     print(f"| **all** | | | | | {sum(b)} | {b[0]}/{b[1]}/{b[2]} ({100 * b[1] / max(1, sum(b)):.0f} % FP) | "
           f"{a[0]}/{a[1]}/{a[2]} ({100 * a[1] / max(1, sum(a)):.0f} % FP) | |")
+    print("\n| rule | before TP/FP/debatable | after TP/FP/debatable |\n|---|---|---|")
+    for r in RULES:
+        b, a = per_rule[r]["before"], per_rule[r]["after"]
+        if sum(b):
+            print(f"| {r} | {b[0]}/{b[1]}/{b[2]} ({100 * b[1] / sum(b):.0f} % FP) | "
+                  f"{a[0]}/{a[1]}/{a[2]} ({100 * a[1] / max(1, sum(a)):.0f} % FP) |")
     print("\n".join(lists))
     if unmatched:
         print("\nUNMATCHED (add a rule to real-world-triage.tsv):", file=sys.stderr)

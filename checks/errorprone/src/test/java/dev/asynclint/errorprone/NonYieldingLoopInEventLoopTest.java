@@ -265,7 +265,7 @@ class NonYieldingLoopInEventLoopTest {
         "        .map(batch -> { long s = 0; for (int x : batch) { s += score(x); } return s; })",
         "        .publishOn(Schedulers.parallel()).subscribe(ctx::write);",
         "  }",
-        "  static long score(int x) { return Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 7); }",
+        "  static long score(int x) { return Double.doubleToLongBits(Math.log1p(x) * Math.sqrt(x)); }",
         "}")
         .doTest();
   }
@@ -280,8 +280,8 @@ class NonYieldingLoopInEventLoopTest {
         "  void mount(Router router, List<Integer> xs) {",
         "    router.get(\"/score\").handler(ctx ->",
         "        Uni.createFrom().item(xs)",
-        "            // BUG: Diagnostic contains: This loop runs once per element of `list` (its trip count comes from data) and calls `Long.rotateLeft(...)`",
-        "            .onItem().transform(list -> { long s = 0; for (int x : list) { s += Long.rotateLeft(x, 3); } return s; })",
+        "            // BUG: Diagnostic contains: This loop runs once per element of `list` (its trip count comes from data) and calls `Math.sqrt(...)`",
+        "            .onItem().transform(list -> { long s = 0; for (int x : list) { s += (long) Math.sqrt(x); } return s; })",
         "            .subscribe().with(s -> ctx.end(String.valueOf(s))));",
         "  }",
         "}")
@@ -324,7 +324,7 @@ class NonYieldingLoopInEventLoopTest {
         "      return s;",
         "    }, cpu);",
         "  }",
-        "  static long expensive(int x) { return x; }",
+        "  static long expensive(int x) { return (long) Math.exp(x % 20); }",
         "}")
         .expectResult(Result.OK)
         .doTest();
@@ -339,7 +339,7 @@ class NonYieldingLoopInEventLoopTest {
             "class Digest {",
             "  static long checksum(List<String> lines) {",
             "    long sum = 0;",
-            "    for (String line : lines) { sum += line.hashCode() * 31L + Long.rotateLeft(sum, 7); }",
+            "    for (String line : lines) { sum += line.hashCode() * 31L + (long) Math.log1p(sum); }",
             "    return sum;",
             "  }",
             "  static long report(List<String> lines) { return checksum(lines); }",
@@ -436,8 +436,45 @@ class NonYieldingLoopInEventLoopTest {
         "    ByteBuffer nio = ByteBuffer.allocate(values.size() * 4);",
         "    for (Float value : values) { nio.putFloat(value); }",
         "    for (Object held : values) { ReferenceCountUtil.release(held); }",
-        "    // BUG: Diagnostic contains: calls `Integer.toHexString(...)` on every iteration",
-        "    for (Float value : values) { out.writeCharSequence(Integer.toHexString(Float.floatToIntBits(value)), null); }",
+        "    // BUG: Diagnostic contains: calls `value.toString().replaceAll(...)` on every iteration",
+        "    for (Float value : values) { out.writeCharSequence(value.toString().replaceAll(\"0+$\", \"\"), null); }",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  /**
+   * From lettuce-core, vertx-core, reactor-netty and r2dbc-postgresql (156 of 160 loop findings
+   * were bookkeeping): failing pending commands, encoding a response's cookies, calling listeners.
+   * A data-sized loop counts only with real work per item: a costly API, a nested loop over data,
+   * or a helper of this compilation that has one.
+   */
+  @Test
+  void bookkeepingPerItemIsNotWorkButCostlyHelpersAre() {
+    helper.addSourceLines("Pending.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.util.ArrayDeque;",
+        "import java.util.List;",
+        "import java.util.concurrent.CompletableFuture;",
+        "class Pending extends ChannelInboundHandlerAdapter {",
+        "  final ArrayDeque<CompletableFuture<String>> pending = new ArrayDeque<>();",
+        "  List<String> cookies;",
+        "  interface Listener { void connected(String id); void disconnected(String id); }",
+        "  List<Listener> listeners;",
+        "  static String encode(String cookie) { return cookie.trim() + \"; Path=/\"; }",
+        "  static double digest(List<String> lines) { double d = 0; for (String l : lines) { d += Math.log(l.length() + 1); } return d; }",
+        "  static double score(String s) { return digest(List.of(s.split(\",\"))); }",
+        "  @Override public void channelInactive(ChannelHandlerContext ctx) {",
+        "    CompletableFuture<String> f;",
+        "    while ((f = pending.poll()) != null) { f.completeExceptionally(new IllegalStateException(\"closed\")); }",
+        "    StringBuilder header = new StringBuilder();",
+        "    for (String cookie : cookies) { header.append(encode(cookie)); }",
+        "    for (Listener listener : listeners) { listener.disconnected(\"x\"); }",
+        "    double total = 0;",
+        "    // BUG: Diagnostic contains: calls `score(...)` on every iteration",
+        "    for (String cookie : cookies) { total += score(cookie); }",
+        "    ctx.fireChannelInactive();",
         "  }",
         "}")
         .doTest();
