@@ -73,30 +73,39 @@ def main(before_dir, after_dir):
         sample = lines(os.path.join(before_dir, cb, "sample.findings"))
         if not before:
             continue
-        after_keys = {key(f) for f in after}
+        after_by_key = {key(f): f for f in after}
         s = summary(os.path.join(after_dir, cb, "summary.txt")) or summary(os.path.join(before_dir, cb, "summary.txt"))
         counts = {"before": [0, 0, 0], "after": [0, 0, 0]}
         entries = []
-        for f in sample:
-            verdict, reason = None, None
+        def judge(f):
             for pattern, v, r in rules:
                 if pattern.search(f):
-                    verdict, reason = v, r
-                    break
+                    return v, r
+            unmatched.append(cb + ": " + f[:300])
+            return None, None
+
+        for f in sample:
+            verdict, reason = judge(f)
             if verdict is None:
-                unmatched.append(cb + ": " + f[:300])
                 continue
             index = ["TP", "FP", "debatable"].index(verdict)
             counts["before"][index] += 1
-            still = key(f) in after_keys
-            if still:
-                counts["after"][index] += 1
             where, rule = key(f)
             if rule in per_rule:
                 per_rule[rule]["before"][index] += 1
-                if still:
-                    per_rule[rule]["after"][index] += 1
-            entries.append(f"| `{where}` | {rule} | {verdict} | {'reported' if still else 'gone'} | {reason} |")
+            later = after_by_key.get(key(f))
+            after_note = "gone"
+            if later is not None:
+                # The same place may now be reported for another reason (a longer chain): judge that text.
+                after_verdict, after_reason = judge(later) if later != f else (verdict, reason)
+                if after_verdict is None:
+                    continue
+                after_index = ["TP", "FP", "debatable"].index(after_verdict)
+                counts["after"][after_index] += 1
+                after_note = "reported" if later == f else f"reported as {after_verdict}: {after_reason}"
+                if rule in per_rule:
+                    per_rule[rule]["after"][after_index] += 1
+            entries.append(f"| `{where}` | {rule} | {verdict} | {after_note} | {reason} |")
         for phase in totals:
             totals[phase] = [a + b for a, b in zip(totals[phase], counts[phase])]
 

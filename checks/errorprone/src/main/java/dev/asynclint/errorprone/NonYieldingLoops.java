@@ -660,7 +660,10 @@ final class NonYieldingLoops {
         }
         if (isLoop(tree)) {
           Bound inner = bound(tree, localScope, state);
-          if (inner != null && inner.count() == null) {
+          // Under a data-sized loop, a nested one counts when it does work itself: walking a
+          // multimap's values (query parameters, Vary headers) is linear in the leaves.
+          if (inner != null && inner.count() == null
+              && (!dataSized || heavyWork(body(tree), localScope, state, true) != null)) {
             nested[0] = "runs a nested loop " + inner.shown();
             return null;
           }

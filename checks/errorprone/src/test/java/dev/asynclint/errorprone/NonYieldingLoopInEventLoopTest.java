@@ -474,6 +474,11 @@ class NonYieldingLoopInEventLoopTest {
         "    double total = 0;",
         "    // BUG: Diagnostic contains: calls `score(...)` on every iteration",
         "    for (String cookie : cookies) { total += score(cookie); }",
+        "    // From vertx-web-client's buildUri: walking a multimap's values is linear in them.",
+        "    java.util.Map<String, List<String>> params = java.util.Map.of();",
+        "    params.forEach((name, values) -> { for (String value : values) { header.append(name).append(value); } });",
+        "    // BUG: Diagnostic contains: runs a nested loop once per element of `values`",
+        "    params.forEach((name, values) -> { for (String value : values) { ctx.fireUserEventTriggered(value); } });",
         "    ctx.fireChannelInactive();",
         "  }",
         "}")
