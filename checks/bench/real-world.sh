@@ -115,7 +115,8 @@ run_codebase() {
   fi
   local cp
   cp="$(cat "$WORK/compile.classpath"):$dir/$artifact-$version.jar"
-  local common=(-J-Xmx2g -proc:none -Xmaxwarns 100000 -Xmaxerrs 100000 -Xlint:none -XDsuppressNotes
+  # No -XDsuppressNotes: async-lint reports its own internal failures as notes (severity SUGGESTION).
+  local common=(-J-Xmx2g -proc:none -Xmaxwarns 100000 -Xmaxerrs 100000 -Xlint:none
     -encoding UTF-8 --release "$release" -cp "$cp" -d "$WORK/classes")
   local ep=("${EXPORTS[@]}" -XDcompilePolicy=simple --should-stop=ifError=FLOW
     -processorpath "$(cat "$OUTROOT/ep.classpath"):$CHECKS" "$XEP")
@@ -148,7 +149,7 @@ run_codebase() {
 
   rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
   set +e; timed "$JDK/bin/javac" "${common[@]}" "${ep[@]}" @"$WORK/files.txt" > "$WORK/javac-ep.out" 2>&1; local rc=$?; set -e
-  if [ "$rc" -ne 0 ] || grep -qE 'An unhandled exception was thrown by the Error Prone|java\.lang\.[A-Za-z]*(Exception|Error)' "$WORK/javac-ep.out"; then
+  if [ "$rc" -ne 0 ] || grep -qE 'An unhandled exception was thrown by the Error Prone|async-lint could not analyse this code|^\s+at (com\.sun|com\.google|dev\.asynclint)' "$WORK/javac-ep.out"; then
     echo "$name: javac + Error Prone failed or crashed (rc $rc), see $WORK/javac-ep.out" >&2
     echo "CRASH" > "$WORK/ep-crash.txt"
   else
@@ -164,7 +165,7 @@ run_codebase() {
   set +e
   timed "$JDK/bin/java" -jar "$CLI" --quiet --threads "$THREADS" --classpath "$cp" "$WORK/scan-src" > "$WORK/scan.out" 2>&1
   rc=$?; set -e
-  if [ "$rc" -gt 1 ] || grep -qE '^(Exception in thread|\s+at dev\.asynclint)' "$WORK/scan.out"; then
+  if [ "$rc" -gt 1 ] || grep -qE '^(Exception in thread|\s+at dev\.asynclint)|could not analyse' "$WORK/scan.out"; then
     echo "$name: scanner failed or crashed (rc $rc), see $WORK/scan.out" >&2
     echo "CRASH" > "$WORK/scan-crash.txt"
   else
