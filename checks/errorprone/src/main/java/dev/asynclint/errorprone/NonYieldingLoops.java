@@ -688,7 +688,8 @@ final class NonYieldingLoops {
     if (!(symbol instanceof MethodSymbol method)) {
       return false;
     }
-    if (isCheapName(method) || isCallback(method, state) || isBufferAccess(method, state)) {
+    if (isCheapName(method) || isCallback(method, state) || isBufferAccess(method, state)
+        || isFastSplit(call, method)) {
       return true;
     }
     // A record's accessor.
@@ -803,6 +804,21 @@ final class NonYieldingLoops {
         && method.owner instanceof Symbol.ClassSymbol owner
         && owner.isInterface()
         && state.getTypes().isFunctionalInterface(owner);
+  }
+
+  /**
+   * {@code s.split(",")}: String.split on one plain character (or an escaped one) takes a fast path
+   * with no regular expression; other separators compile a pattern on every call.
+   */
+  private static boolean isFastSplit(MethodInvocationTree call, MethodSymbol method) {
+    if (!method.getSimpleName().contentEquals("split")
+        || !method.owner.getQualifiedName().contentEquals("java.lang.String")
+        || call.getArguments().isEmpty()
+        || !(ASTHelpers.constValue(call.getArguments().get(0)) instanceof String separator)) {
+      return false;
+    }
+    return (separator.length() == 1 && ".$|()[{^?*+\\".indexOf(separator.charAt(0)) < 0)
+        || (separator.length() == 2 && separator.charAt(0) == '\\' && !Character.isLetterOrDigit(separator.charAt(1)));
   }
 
   private static boolean isBufferAccess(MethodSymbol method, VisitorState state) {
