@@ -308,7 +308,7 @@ final class NonYieldingLoops {
       }
       return Optional.empty();
     }
-    if (polled.isEmpty() || polled.stream().anyMatch(NonYieldingLoops::hasSideEffects)) {
+    if (polled.isEmpty() || polled.stream().anyMatch(c -> hasSideEffects(c, state))) {
       // A counting loop (while (i++ < n);) or a search (while (it.hasNext() && it.next() != x);)
       // walks data; it does not poll.
       return Optional.empty();
@@ -326,13 +326,23 @@ final class NonYieldingLoops {
         && (symbol.getSimpleName().contentEquals("onSpinWait") || symbol.getSimpleName().contentEquals("yield"));
   }
 
+  /** A branch that ends by leaving the method or the loop: return, throw or break. */
+  private static boolean leaves(StatementTree statement) {
+    List<StatementTree> statements = flatten(statement);
+    if (statements.isEmpty()) {
+      return false;
+    }
+    StatementTree last = statements.get(statements.size() - 1);
+    return last instanceof ReturnTree || last instanceof ThrowTree || last instanceof BreakTree;
+  }
+
   private static boolean isExitOnly(StatementTree statement) {
     List<StatementTree> statements = flatten(statement);
     return statements.size() == 1
         && (statements.get(0) instanceof BreakTree || statements.get(0) instanceof ReturnTree);
   }
 
-  private static boolean hasSideEffects(ExpressionTree expression) {
+  private static boolean hasSideEffects(ExpressionTree expression, VisitorState state) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -354,6 +364,11 @@ final class NonYieldingLoops {
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         Symbol method = ASTHelpers.getSymbol(tree);
         if (method != null && ITERATION_CALLS.contains(method.getSimpleName().toString())) {
+          found[0] = true;
+        }
+        // while (hasItems() && !drainLoop()): a method of this compilation that is not a query
+        // does the work itself (r2dbc's tryDrainLoop); a busy-wait only reads state.
+        if (method instanceof MethodSymbol own && !isCheapName(own) && sourceOf(own, state) != null) {
           found[0] = true;
         }
         return super.visitMethodInvocation(tree, unused);
@@ -669,6 +684,19 @@ final class NonYieldingLoops {
           }
         }
         return super.scan(tree, unused);
+      }
+
+      @Override
+      public Void visitIf(IfTree tree, Void unused) {
+        // if (mismatch) { end(ctx); return; }: what runs on the way out runs once, not per item.
+        scan(tree.getCondition(), unused);
+        if (!leaves(tree.getThenStatement())) {
+          scan(tree.getThenStatement(), unused);
+        }
+        if (tree.getElseStatement() != null && !leaves(tree.getElseStatement())) {
+          scan(tree.getElseStatement(), unused);
+        }
+        return null;
       }
 
       @Override
