@@ -247,6 +247,18 @@ public final class UnawaitedFuture extends BugChecker
         || ASTHelpers.hasAnnotation(method.enclClass(), CAN_IGNORE_RETURN_VALUE, state)) {
       return true;
     }
+    if (expression instanceof MethodInvocationTree call) {
+      // connections.put(uri, future) hands back the previous mapping; requireNonNull(future) hands
+      // back its argument, which is dropped here only if it was made right here.
+      int given = HandedBack.source(method, state);
+      if (given == HandedBack.HELD) {
+        return true;
+      }
+      if (given >= 0 && given < call.getArguments().size()) {
+        ExpressionTree argument = ASTHelpers.stripParentheses(call.getArguments().get(given));
+        return !(argument instanceof MethodInvocationTree || argument instanceof NewClassTree);
+      }
+    }
     Type receiver = expression instanceof MemberReferenceTree reference
         ? ASTHelpers.getType(reference.getQualifierExpression())
         : BlockingCallClassifier.receiverType(expression, method);

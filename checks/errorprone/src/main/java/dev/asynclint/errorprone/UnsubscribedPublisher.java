@@ -222,6 +222,17 @@ public final class UnsubscribedPublisher extends BugChecker
       if (subscribes(method, state)) {
         return Optional.empty(); // subscribeWith(processor) hands back what it subscribed
       }
+      int given = HandedBack.source(method, state);
+      if (given == HandedBack.HELD) {
+        return Optional.empty(); // executions.put(node, flux) drops the previous mapping, not flux
+      }
+      if (given >= 0) {
+        // Objects.requireNonNull(flux) hands back what it was given: it is dropped only if it was
+        // made right there.
+        return given < call.getArguments().size()
+            ? createdColdPublisher(ASTHelpers.stripParentheses(call.getArguments().get(given)), state)
+            : Optional.empty();
+      }
       // verify(repo).save(x), doReturn(m).when(repo).save(x): a stubbing or verification, not a call.
       if (ASTHelpers.getReceiver(call) instanceof MethodInvocationTree receiver
           && ASTHelpers.getSymbol(receiver) instanceof MethodSymbol receiverMethod
@@ -229,7 +240,51 @@ public final class UnsubscribedPublisher extends BugChecker
         return Optional.empty();
       }
     }
+    if (expression instanceof MethodInvocationTree && returnsThis(method, state)) {
+      return Optional.empty();
+    }
     return coldTypeName(ASTHelpers.getType(expression), state);
+  }
+
+  /**
+   * A fluent setter compiled here whose every {@code return} is {@code this}: reactor-netty's
+   * connections and responses implement {@code Publisher} ({@code NettyOutbound}) but are stateful
+   * objects, and {@code response.header(k, v)} or {@code ops.addHandlerFirst(h)} configures and
+   * hands back the receiver; it creates nothing. Methods in jars have no body to read and still
+   * count, so a dropped {@code outbound.sendString(...)} is still found.
+   */
+  private static boolean returnsThis(MethodSymbol method, VisitorState state) {
+    if (method.isStatic()) {
+      return false;
+    }
+    com.sun.source.tree.MethodTree source = NonYieldingLoops.sourceOf(method, state);
+    if (source == null || source.getBody() == null) {
+      return false;
+    }
+    boolean[] onlyThis = {true};
+    int[] returns = {0};
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree tree, Void unused) {
+        returns[0]++;
+        ExpressionTree value = tree.getExpression() == null ? null : ASTHelpers.stripParentheses(tree.getExpression());
+        if (!(value instanceof com.sun.source.tree.IdentifierTree id && id.getName().contentEquals("this"))) {
+          onlyThis[0] = false;
+        }
+        return null;
+      }
+    }.scan(source.getBody(), null);
+    return onlyThis[0] && returns[0] > 0;
   }
 
   private Optional<String> coldTypeName(@Nullable Type type, VisitorState state) {

@@ -62,6 +62,31 @@ class BlockingIoInEventLoopTest {
         .doTest();
   }
 
+  /**
+   * From vertx-core's {@code ConnectionBase.sendFileRegion} (on a write listener): getChannel()
+   * only wraps the open file in a channel object; the channel's own reads and transfers block.
+   */
+  @Test
+  void gettingAFilesChannelDoesNoIo() {
+    helper.addSourceLines("Region.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.io.RandomAccessFile;",
+        "import java.nio.ByteBuffer;",
+        "import java.nio.channels.FileChannel;",
+        "class Region extends ChannelInboundHandlerAdapter {",
+        "  RandomAccessFile raf;",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {",
+        "    FileChannel channel = raf.getChannel();",
+        "    // BUG: Diagnostic contains: BlockingIoInEventLoop",
+        "    channel.read(ByteBuffer.allocate(16));",
+        "    // BUG: Diagnostic contains: BlockingIoInEventLoop",
+        "    raf.length();",
+        "  }",
+        "}")
+        .doTest();
+  }
+
   @Test
   void inMemoryStreamsAndNettyBuffersAreNotIo() {
     helper.addSourceLines("MemoryHandler.java",

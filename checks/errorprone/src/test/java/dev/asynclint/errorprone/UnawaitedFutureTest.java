@@ -7,6 +7,41 @@ class UnawaitedFutureTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(UnawaitedFuture.class, getClass());
 
+  /**
+   * From lettuce-core ({@code executions.put(node, future)}, {@code connections.put(uri, future)},
+   * 38 findings): a container's put or set hands back the previous value, not the future just
+   * stored; a null check hands back its argument. A supplier's result is still made by the call.
+   */
+  @Test
+  void containersAndNullChecksHandBackFuturesTheyDidNotMake() {
+    helper.addSourceLines("Pool.java",
+        "import java.util.Map;",
+        "import java.util.Objects;",
+        "import java.util.concurrent.CompletableFuture;",
+        "import java.util.concurrent.ConcurrentHashMap;",
+        "import java.util.concurrent.atomic.AtomicReference;",
+        "import java.util.function.Supplier;",
+        "class Pool {",
+        "  final Map<String, CompletableFuture<String>> connections = new ConcurrentHashMap<>();",
+        "  final AtomicReference<CompletableFuture<String>> current = new AtomicReference<>();",
+        "  CompletableFuture<String> connect(String uri) { return CompletableFuture.supplyAsync(() -> uri); }",
+        "  void open(String uri, Supplier<CompletableFuture<String>> factory) {",
+        "    CompletableFuture<String> future = connect(uri);",
+        "    connections.put(uri, future);",
+        "    connections.remove(\"old\");",
+        "    CompletableFuture<String> existing = connections.put(uri, future);",
+        "    current.getAndSet(future);",
+        "    Objects.requireNonNull(future);",
+        "    future.exceptionally(e -> null);",
+        "    // BUG: Diagnostic contains: UnawaitedFuture",
+        "    Objects.requireNonNull(connect(uri));",
+        "    // BUG: Diagnostic contains: UnawaitedFuture",
+        "    factory.get();",
+        "  }",
+        "}")
+        .doTest();
+  }
+
   @Test
   void completableFuturesDroppedWithoutAFailureHandler() {
     helper.addSourceLines("Orders.java",

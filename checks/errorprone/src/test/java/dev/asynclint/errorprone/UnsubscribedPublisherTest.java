@@ -75,6 +75,62 @@ class UnsubscribedPublisherTest {
         .doTest();
   }
 
+  /**
+   * From r2dbc-postgresql ({@code Assert.requireNonNull(messages, "...")} as a statement): a null
+   * check hands back the publisher it was given, made elsewhere; dropping its result drops nothing.
+   */
+  @Test
+  void nullChecksReturnTheirArgumentAndCreateNothing() {
+    helper.addSourceLines("Repo.java", REPO)
+        .addSourceLines("Checks.java",
+        "import java.util.Objects;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.publisher.Mono;",
+        "class Checks {",
+        "  static <T> T requireNonNull(T value, String message) { return Objects.requireNonNull(value, message); }",
+        "  static <T> T build(Class<T> type) { return null; }",
+        "  Repo repo;",
+        "  Checks(Flux<String> messages, Mono<Void> done) {",
+        "    requireNonNull(messages, \"messages must not be null\");",
+        "    Objects.requireNonNull(done);",
+        "    // From lettuce-core: put stores the Flux and hands back the previous one.",
+        "    new java.util.HashMap<String, Flux<String>>().put(\"node\", repo.all());",
+        "    // BUG: Diagnostic contains: creates a `Mono` that is dropped here",
+        "    requireNonNull(repo.save(\"x\"), \"made here, so dropped here\");",
+        "    // BUG: Diagnostic contains: creates a `Mono` that is dropped here",
+        "    build(Mono.class);",
+        "  }",
+        "}")
+        .doTest();
+  }
+
+  /**
+   * From reactor-netty ({@code addHandlerFirst(...)}, {@code header(k, v)} on connections and
+   * responses that implement {@code Publisher}): a fluent setter returning {@code this} creates
+   * nothing; a method of the same type that makes a new publisher still counts.
+   */
+  @Test
+  void fluentSettersReturningThisCreateNothing() {
+    helper.addSourceLines("Outbound.java",
+        "import org.reactivestreams.Publisher;",
+        "import org.reactivestreams.Subscriber;",
+        "import reactor.core.publisher.Mono;",
+        "class Outbound implements Publisher<Void> {",
+        "  boolean keepAlive;",
+        "  Outbound keepAlive(boolean on) { keepAlive = on; return this; }",
+        "  Outbound header(String k, String v) { if (k == null) { return this; } return (this); }",
+        "  Outbound send(String body) { return new Outbound(); }",
+        "  @Override public void subscribe(Subscriber<? super Void> s) { Mono.<Void>empty().subscribe(s); }",
+        "  void respond() {",
+        "    keepAlive(false);",
+        "    header(\"a\", \"b\");",
+        "    // BUG: Diagnostic contains: creates an `Outbound` that is dropped here",
+        "    send(\"x\");",
+        "  }",
+        "}")
+        .doTest();
+  }
+
   @Test
   void rxJavaAndMutiny() {
     helper.addSourceLines("Other.java",
