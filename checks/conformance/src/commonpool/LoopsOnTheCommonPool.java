@@ -27,6 +27,6 @@ public class LoopsOnTheCommonPool {
   }
 
   static long expensive(int x) {
-    return Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 7);
+    return (long) (Math.log1p(x) * 1e9); // real work per element: a transcendental function
   }
 }

@@ -13,7 +13,7 @@ public class LoopsInOperators {
             .onItem().transform(list -> {
               long s = 0;
               // BUG: Diagnostic contains: NonYieldingLoopInEventLoop
-              for (int x : list) { s += Long.rotateLeft(x, 3); }
+              for (int x : list) { s += (long) Math.log1p(x); }
               return s;
             })
             .subscribe().with(s -> ctx.end(String.valueOf(s))));
@@ -22,7 +22,7 @@ public class LoopsInOperators {
             .emitOn(Infrastructure.getDefaultWorkerPool())
             .onItem().transform(list -> {
               long s = 0;
-              for (int x : list) { s += Long.rotateLeft(x, 3); }
+              for (int x : list) { s += (long) Math.log1p(x); }
               return s;
             })
             .subscribe().with(s -> ctx.end(String.valueOf(s))));
