@@ -99,7 +99,6 @@ public final class SourceScanner {
     });
     List<Future<FileAnalyzer.Outcome>> outcomes = new ArrayList<>(files.size());
     try {
-      summaries.names = mayBlockNames(texts, pool, rules, scanCatalog, blockingAnnotated);
       OffLoopClasses offLoop = offLoopClasses(files, texts, pool, analyzers);
       for (int i = 0; i < files.size(); i++) {
         String display = files.get(i).toString();
@@ -140,35 +139,6 @@ public final class SourceScanner {
       pool.shutdownNow();
       JavaParserFacade.clearInstances();
     }
-  }
-
-  /**
-   * Which method names may reach a blocking API, from every file's syntax tree (no symbol
-   * solving): the calls in event-loop code and helpers whose names are not among them are never
-   * resolved for transitive summaries.
-   */
-  private static MayBlockNames mayBlockNames(List<String> texts, ExecutorService pool, List<SourceRule> rules,
-      Catalog catalog, Set<String> blockingAnnotated) {
-    List<TransitiveSummaries.MethodProperty> properties = new ArrayList<>();
-    for (SourceRule rule : rules) {
-      rule.followedProperty().ifPresent(properties::add);
-    }
-    List<Future<MayBlockNames.FileFacts>> found = new ArrayList<>();
-    for (String text : texts) {
-      found.add(pool.submit(() -> MayBlockNames.read(text, properties)));
-    }
-    List<MayBlockNames.FileFacts> facts = new ArrayList<>();
-    for (Future<MayBlockNames.FileFacts> future : found) {
-      try {
-        facts.add(future.get());
-      } catch (ExecutionException e) {
-        return null; // a file we cannot read this way: fall back to every declared name
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("scan interrupted", e);
-      }
-    }
-    return new MayBlockNames(facts, catalog, blockingAnnotated);
   }
 
   /** The first pass: only files that may deploy verticles or add pipeline handlers are parsed for it. */

@@ -102,7 +102,6 @@ final class TransitiveSummaries {
 
   /** Final summaries hold only words, so every scanning thread shares them. */
   private final Map<String, Result> finals;
-  private final Shared shared;
   private final Map<String, Result> provisional = new HashMap<>();
   private final Map<String, Integer> onStack = new HashMap<>();
   private final Map<Node, String> keys = new IdentityHashMap<>();
@@ -118,8 +117,6 @@ final class TransitiveSummaries {
   /** The summaries the threads of one scan share. */
   static final class Shared {
     final Map<String, Result> finals = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The names that may reach a blocking API; null when not worked out (every declared name may). */
-    volatile MayBlockNames names;
   }
 
   TransitiveSummaries(Catalog catalog, int maxDepth, ProjectTypes project, JavaParser parser, TypeHierarchy types,
@@ -127,7 +124,6 @@ final class TransitiveSummaries {
       java.util.function.Function<String, Optional<ResolvedReferenceTypeDeclaration>> sourceType) {
     this.sourceType = sourceType;
     this.finals = shared.finals;
-    this.shared = shared;
     this.catalog = catalog;
     this.maxDepth = maxDepth;
     this.project = project;
@@ -150,10 +146,6 @@ final class TransitiveSummaries {
 
   /** The cheap test before resolution: can this call have a summary at all? */
   boolean mayReach(Node call) {
-    MayBlockNames names = shared.names;
-    if (names != null) {
-      return mayBlock(call, names);
-    }
     if (call instanceof ObjectCreationExpr creation) {
       return creation.getAnonymousClassBody().isEmpty() && project.mayDeclare(creation.getType().getNameAsString());
     }
@@ -167,27 +159,6 @@ final class TransitiveSummaries {
       return receiver != null && project.mayHoldLambda(receiver);
     }
     return call instanceof MethodReferenceExpr reference && project.mayDeclare(reference.getIdentifier());
-  }
-
-  /** {@link #mayReach} with the scan's may-block names: only names some body can block through. */
-  private boolean mayBlock(Node call, MayBlockNames names) {
-    if (call instanceof ObjectCreationExpr creation) {
-      return creation.getAnonymousClassBody().isEmpty() && names.constructor(creation.getType().getNameAsString());
-    }
-    if (call instanceof MethodCallExpr invocation) {
-      if (names.method(invocation.getNameAsString())) {
-        return true;
-      }
-      if (!names.storedLambdas()) {
-        return false;
-      }
-      Node scope = invocation.getScope().orElse(null);
-      String receiver = scope instanceof NameExpr name ? name.getNameAsString()
-          : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString() : null;
-      return receiver != null && project.mayHoldLambda(receiver);
-    }
-    return call instanceof MethodReferenceExpr reference && !reference.getIdentifier().equals("new")
-        && names.method(reference.getIdentifier());
   }
 
   /** Every category (and property) the call reaches through the project's own methods. */
