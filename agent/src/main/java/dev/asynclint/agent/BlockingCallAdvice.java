@@ -1,33 +1,38 @@
 package dev.asynclint.agent;
 
 import dev.asynclint.agent.bootstrap.Hook;
+import dev.asynclint.agent.bootstrap.ThreadState;
 import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined around each blocking method of the catalog. The enter advice catches everything itself
  * (instead of {@code suppress}) so that the one error it means to throw, strict mode's, can pass.
+ * Bodies are kept to a call and a null check, so that advised methods stay small enough for the
+ * JIT to inline where it did before; everything else is in {@link Hook}.
  */
 final class BlockingCallAdvice {
   private BlockingCallAdvice() {}
 
   @Advice.OnMethodEnter
-  static int enter(@ApiId int api, @Advice.Origin("#t.#m") String method) {
-    int token;
+  static ThreadState enter(@ApiId int api, @Advice.Origin("#t.#m") String method) {
+    ThreadState state;
     try {
-      token = Hook.enter(api, method);
+      state = Hook.enter(api, method);
     } catch (Throwable e) {
-      token = Hook.NONE;
+      state = null;
     }
-    if (token == Hook.STRICT) {
+    if (state == Hook.STRICT) {
       throw Hook.takeError();
     }
-    return token;
+    return state;
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
-      @Advice.Enter int token, @ApiId int api, @Advice.Origin("#t.#m") String method) {
-    Hook.exit(token, api, method);
+      @Advice.Enter ThreadState state, @ApiId int api, @Advice.Origin("#t.#m") String method) {
+    if (state != null) {
+      Hook.exit(state, api, method);
+    }
   }
 
   /** Constructors cannot catch what they throw; {@link Hook#taskStart()} heals the depth. */
@@ -35,23 +40,25 @@ final class BlockingCallAdvice {
     private OnConstructor() {}
 
     @Advice.OnMethodEnter
-    static int enter(@ApiId int api, @Advice.Origin("#t.#m") String method) {
-      int token;
+    static ThreadState enter(@ApiId int api, @Advice.Origin("#t.#m") String method) {
+      ThreadState state;
       try {
-        token = Hook.enter(api, method);
+        state = Hook.enter(api, method);
       } catch (Throwable e) {
-        token = Hook.NONE;
+        state = null;
       }
-      if (token == Hook.STRICT) {
+      if (state == Hook.STRICT) {
         throw Hook.takeError();
       }
-      return token;
+      return state;
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(
-        @Advice.Enter int token, @ApiId int api, @Advice.Origin("#t.#m") String method) {
-      Hook.exit(token, api, method);
+        @Advice.Enter ThreadState state, @ApiId int api, @Advice.Origin("#t.#m") String method) {
+      if (state != null) {
+        Hook.exit(state, api, method);
+      }
     }
   }
 
@@ -60,13 +67,32 @@ final class BlockingCallAdvice {
     private OnTask() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static int enter() {
+    static ThreadState enter() {
       return Hook.taskStart();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter int token) {
-      Hook.taskEnd(token);
+    static void exit(@Advice.Enter ThreadState state) {
+      if (state != null) {
+        Hook.taskEnd(state);
+      }
+    }
+  }
+
+  /** Around an event loop's wait for work (Netty's select, a pool worker's next-task wait). */
+  static final class OnIdle {
+    private OnIdle() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static ThreadState enter() {
+      return Hook.idleStart();
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter ThreadState state) {
+      if (state != null) {
+        Hook.idleEnd(state);
+      }
     }
   }
 }

@@ -139,7 +139,10 @@ final class Installation {
         .type(namedOneOf(SCHEDULER_TASK_TYPES))
         .transform((b, type, loader, module, pd) -> b.visit(Advice.to(BlockingCallAdvice.OnTask.class)
             .on(namedOneOf("call", "run").and(ElementMatchers.takesArguments(0))
-                .and(not(ElementMatchers.isAbstract())))));
+                .and(not(ElementMatchers.isAbstract())))))
+        .type(namedOneOf(IDLE_TYPES))
+        .transform((b, type, loader, module, pd) -> b.visit(Advice.to(BlockingCallAdvice.OnIdle.class)
+            .on(namedOneOf(IDLE_METHODS).and(not(ElementMatchers.isAbstract())))));
     builder.installOn(inst);
     if (Hook.objectWaitApi >= 0 || (nativeSleep && Hook.threadSleepApi >= 0)) {
       // Native blocking methods are not wrapped (that needs a JVM flag); their call sites in
@@ -162,6 +165,14 @@ final class Installation {
   static final String[] NETTY_TASK_TYPES = {
     "io.netty.util.concurrent.AbstractEventExecutor", "io.netty.channel.nio.NioEventLoop",
   };
+  // Where an event loop waits for its next piece of work: Netty's select (4.1 NioEventLoop, 4.2
+  // NioIoHandler), a pool worker's next-task wait (Reactor and RxJava schedulers run on
+  // ThreadPoolExecutors), an idle common-pool worker. The blocking calls inside are not stalls.
+  static final String[] IDLE_TYPES = {
+    "io.netty.channel.nio.NioEventLoop", "io.netty.channel.nio.NioIoHandler",
+    "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
+  };
+  static final String[] IDLE_METHODS = {"select", "getTask", "awaitWork"};
   static final String[] SCHEDULER_TASK_TYPES = {
     "reactor.core.scheduler.SchedulerTask",
     "reactor.core.scheduler.WorkerTask",
