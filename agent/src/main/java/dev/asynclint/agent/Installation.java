@@ -143,6 +143,17 @@ final class Installation {
         .type(namedOneOf(IDLE_TYPES))
         .transform((b, type, loader, module, pd) -> b.visit(Advice.to(BlockingCallAdvice.OnIdle.class)
             .on(namedOneOf(IDLE_METHODS).and(not(ElementMatchers.isAbstract())))));
+    int socketApi = blockingTypes.indexOf("java.net.Socket", "getInputStream");
+    if (socketApi >= 0) {
+      // The catalog names Socket#getInputStream/getOutputStream, which return at once; the wait
+      // is in the streams' reads and writes, which are JDK-private classes the static checks
+      // never see, so they are the agent's own knowledge, under the same catalog entry.
+      builder = builder.type(namedOneOf(SOCKET_STREAM_TYPES))
+          .transform((b, type, loader, module, pd) -> b.visit(Advice.withCustomMapping()
+              .bind(ApiId.class, socketApi)
+              .to(BlockingCallAdvice.class)
+              .on(namedOneOf("read", "write").and(ElementMatchers.isPublic()))));
+    }
     builder.installOn(inst);
     if (Hook.objectWaitApi >= 0 || (nativeSleep && Hook.threadSleepApi >= 0)) {
       // Native blocking methods are not wrapped (that needs a JVM flag); their call sites in
@@ -173,6 +184,10 @@ final class Installation {
     "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
   };
   static final String[] IDLE_METHODS = {"select", "getTask", "awaitWork"};
+  // What Socket#getInputStream/getOutputStream return on JDK 17-25 (NioSocketImpl underneath).
+  static final String[] SOCKET_STREAM_TYPES = {
+    "java.net.Socket$SocketInputStream", "java.net.Socket$SocketOutputStream",
+  };
   static final String[] SCHEDULER_TASK_TYPES = {
     "reactor.core.scheduler.SchedulerTask",
     "reactor.core.scheduler.WorkerTask",

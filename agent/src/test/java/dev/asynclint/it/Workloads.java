@@ -30,4 +30,23 @@ final class Workloads {
     }
     return spins;
   }
+
+  /**
+   * A JDBC-style query: connect a plain blocking socket, send one line, wait for the answer line.
+   * The wait is inside the read, below JDK readers, so the site is the readLine line.
+   */
+  static Ran queryOverSocket(int port) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+      socket.getOutputStream().write("sku-1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+          socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      String site = Sites.lineBelow(2);
+      long start = System.nanoTime();
+      String answer = in.readLine();
+      if (answer == null) {
+        throw new java.io.EOFException("no answer");
+      }
+      return new Ran(site, (System.nanoTime() - start) / 1e6);
+    }
+  }
 }
