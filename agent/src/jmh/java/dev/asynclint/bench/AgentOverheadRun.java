@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -43,17 +44,19 @@ public final class AgentOverheadRun {
     System.out.println();
     for (int j = 0; j < jars.size(); j++) {
       System.out.println("agent: " + jars.get(j));
-      System.out.printf(Locale.ROOT, "%-16s %22s %22s %8s%n", "benchmark", "without agent (ops/ms)",
-          "with agent (ops/ms)", "ratio");
+      System.out.printf(Locale.ROOT, "%-24s %22s %22s %8s%n", "benchmark", "without agent",
+          "with agent", "ratio");
       for (String name : without.keySet()) {
         double[] a = stats(without.get(name));
         double[] b = stats(with.get(j).get(name));
-        System.out.printf(Locale.ROOT, "%-16s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f%n",
-            name, a[0], a[1], b[0], b[1], b[0] / a[0]);
+        String unit = name.endsWith(" cpu") ? "ns/op" : "ops/ms";
+        System.out.printf(Locale.ROOT, "%-24s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f %s%n",
+            name, a[0], a[1], b[0], b[1], b[0] / a[0], unit);
       }
     }
     System.out.println("(mean ± standard deviation over " + rounds + " fork(s) per configuration, each the"
-        + " mean of its measurement iterations; per-fork scores below)");
+        + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, where a"
+        + " ratio above 1 is the cost; per-fork scores below)");
     for (String name : without.keySet()) {
       System.out.println(name + " without: " + Arrays.toString(without.get(name)));
       for (int j = 0; j < jars.size(); j++) {
@@ -69,7 +72,8 @@ public final class AgentOverheadRun {
         .warmupIterations(3)
         .warmupTime(TimeValue.seconds(2))
         .measurementIterations(4)
-        .measurementTime(TimeValue.seconds(2));
+        .measurementTime(TimeValue.seconds(2))
+        .addProfiler(CpuTimeProfiler.class);
     if (jvmArg != null) {
       options = options.jvmArgsAppend(jvmArg);
     }
@@ -81,6 +85,10 @@ public final class AgentOverheadRun {
       String label = r.getParams().getBenchmark();
       label = label.substring(label.lastIndexOf('.') + 1);
       into.computeIfAbsent(label, k -> new double[rounds])[round] = r.getPrimaryResult().getScore();
+      Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.LABEL);
+      if (cpu != null) {
+        into.computeIfAbsent(label + " cpu", k -> new double[rounds])[round] = cpu.getScore();
+      }
     }
   }
 
