@@ -35,6 +35,50 @@ final class BlockingCallAdvice {
     }
   }
 
+  /**
+   * For methods of {@link java.nio.channels.SelectableChannel}s: in non-blocking mode (every
+   * channel of Netty's NIO transport) they return at once, so they are not measured at all, and
+   * the event loop's own reads and writes cost one volatile read instead of a timed, attributed
+   * call. Static methods ({@code SocketChannel.open}) have no channel and are measured.
+   */
+  static final class OnChannel {
+    private OnChannel() {}
+
+    @Advice.OnMethodEnter
+    static ThreadState enter(@Advice.This(optional = true) Object channel, @ApiId int api,
+        @Advice.Origin("#t.#m") String method, @Advice.Local("quiet") boolean quiet) {
+      ThreadState state;
+      try {
+        if (channel instanceof java.nio.channels.SelectableChannel
+            && !((java.nio.channels.SelectableChannel) channel).isBlocking()) {
+          // Like an idle wait: what it calls inside (the channel's own locks) is not measured either.
+          quiet = true;
+          state = Hook.idleStart();
+        } else {
+          state = Hook.enter(api, method);
+        }
+      } catch (Throwable e) {
+        state = null;
+      }
+      if (state == Hook.STRICT) {
+        throw Hook.takeError();
+      }
+      return state;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Enter ThreadState state, @Advice.Local("quiet") boolean quiet,
+        @ApiId int api, @Advice.Origin("#t.#m") String method) {
+      if (state != null) {
+        if (quiet) {
+          Hook.idleEnd(state);
+        } else {
+          Hook.exit(state, api, method);
+        }
+      }
+    }
+  }
+
   /** Constructors cannot catch what they throw; {@link Hook#taskStart()} heals the depth. */
   static final class OnConstructor {
     private OnConstructor() {}

@@ -331,6 +331,14 @@ final class Installation {
       }
     }
 
+    private static boolean isSelectableChannel(TypeDescription type) {
+      try {
+        return type.isAssignableTo(java.nio.channels.SelectableChannel.class);
+      } catch (RuntimeException e) {
+        return false; // a supertype that cannot be resolved: the plain advice is still correct
+      }
+    }
+
     DynamicType.Builder<?> advise(DynamicType.Builder<?> builder, TypeDescription type) {
       for (int id : entriesFor(type)) {
         BlockingApi api = apis.get(id);
@@ -360,9 +368,13 @@ final class Installation {
                 return params.equals(actual);
               }
             });
+        // A selectable channel in non-blocking mode never waits: Netty's own socket reads and
+        // writes are not blocking calls, and an application's non-blocking channel is not either.
+        Class<?> methodAdvice = isSelectableChannel(type)
+            ? BlockingCallAdvice.OnChannel.class : BlockingCallAdvice.class;
         builder = builder
             .visit(Advice.withCustomMapping().bind(ApiId.class, id)
-                .to(BlockingCallAdvice.class).on(declared.and(ElementMatchers.isMethod())))
+                .to(methodAdvice).on(declared.and(ElementMatchers.isMethod())))
             .visit(Advice.withCustomMapping().bind(ApiId.class, id)
                 .to(BlockingCallAdvice.OnConstructor.class).on(declared.and(ElementMatchers.isConstructor())));
       }

@@ -5,10 +5,11 @@ import dev.asynclint.agent.bootstrap.ThreadState;
 
 /**
  * Looks at every event-loop thread a few times per threshold. It is also the agent's only clock
- * for tasks: a task it finds running is one it times (its end reads the clock once), with the
- * start estimated halfway between this look and the previous one, so known to within half a
- * period; a task past the threshold has its stack sampled, so the time can be blamed on the code
- * that did not yield. Tasks that begin and end between two looks cost no clock read at all.
+ * for tasks: a task it finds running is one it times (its end reads the clock once). Its start
+ * is exact when it was the first task after a look (see {@link ThreadState#stampWanted}), else
+ * estimated halfway between the latest known earlier point and this look. A task past the
+ * threshold has its stack sampled, so the time can be blamed on the code that did not yield.
+ * Tasks that begin and end between two looks cost no clock read at all.
  */
 final class TaskWatchdog implements Runnable {
   private final StallRecorder recorder;
@@ -52,6 +53,7 @@ final class TaskWatchdog implements Runnable {
       return;
     }
     long seq = s.taskSeq;
+    s.stampWanted = true;
     if ((seq & 1) == 0) {
       return; // between tasks
     }
@@ -59,7 +61,15 @@ final class TaskWatchdog implements Runnable {
     if (s.seenSeq != seq) {
       // A task that was not running at the previous look: it began since then.
       s.seenSeq = seq;
-      s.watchedStart = previous + (now - previous) / 2;
+      long stamp = s.stampedStart;
+      long stampedSeq = s.stampedSeq;
+      if (stampedSeq == seq) {
+        s.watchedStart = stamp; // exact: the first task after a look
+      } else {
+        // It began after the previous look and after the last stamped task began.
+        long after = stampedSeq < seq && stamp > previous ? stamp : previous;
+        s.watchedStart = after + (now - after) / 2;
+      }
       s.watchedSeq = seq; // after watchedStart: the task's end reads them in the other order
     }
     if (now - s.watchedStart < recorder.taskThresholdNanos || s.blockingDepth > 0 || s.busy) {

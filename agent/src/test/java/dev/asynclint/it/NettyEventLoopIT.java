@@ -152,6 +152,32 @@ class NettyEventLoopIT {
     }
   }
 
+  /** Netty's own channel I/O is non-blocking: such reads are not blocking calls; blocking ones are. */
+  @Test
+  void aSocketChannelReadCountsOnlyInBlockingMode() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread database = new Thread(() -> {
+        try (Socket session = server.accept()) {
+          new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8)).readLine();
+          Thread.sleep(20);
+          session.getOutputStream().write("sku-1,7\n".getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+          // the test fails on the client side
+        }
+      }, "database");
+      database.start();
+
+      String[] sites = group.submit(() -> Workloads.readChannelNonBlockingThenBlocking(server.getLocalPort()))
+          .get(10, TimeUnit.SECONDS);
+      database.join(10_000);
+
+      Sites.assertNothingAt(sites[0]);
+      CallSite blocking = Sites.get("BlockingIoInEventLoop", sites[1]);
+      assertThat(blocking.count()).isEqualTo(1);
+      assertThat(blocking.totalMs()).isAtLeast(15.0);
+    }
+  }
+
   @Test
   void aThreeHundredMillisecondSpinIsAttributedToItsMethod() throws Exception {
     group.submit(Workloads::spinFor300ms).get();

@@ -49,4 +49,23 @@ final class Workloads {
       return new Ran(site, (System.nanoTime() - start) / 1e6);
     }
   }
+
+  /**
+   * Reads from a socket channel twice: in non-blocking mode (returns at once: not a blocking
+   * call) and then in blocking mode, waiting for the answer. Returns the two sites.
+   */
+  static String[] readChannelNonBlockingThenBlocking(int port) throws java.io.IOException {
+    try (java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port))) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(64);
+      channel.configureBlocking(false);
+      String nonBlocking = Sites.nextLine();
+      channel.read(buffer);
+      channel.configureBlocking(true);
+      channel.write(java.nio.ByteBuffer.wrap("sku-1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      String blocking = Sites.nextLine();
+      channel.read(buffer);
+      return new String[] {nonBlocking, blocking};
+    }
+  }
 }

@@ -10,8 +10,8 @@ import java.lang.invoke.VarHandle;
  * bootstrap classes.
  *
  * <p>Cost on the hot paths, which is what users pay: on a thread that is not an event loop, one
- * array read keyed by thread id and an int compare; per event-loop task, that plus two ordered
- * stores of a per-thread sequence number and two plain reads. No clock is read and no shared
+ * array read keyed by thread id and an int compare; per event-loop task, that plus two release
+ * stores of a per-thread sequence number and a few plain reads. No clock is read and no shared
  * counter is written per task: the watchdog times the few tasks it sees running (see
  * {@link ThreadState#taskSeq}). The enter methods return the thread's state (null when nothing
  * is measured), which the advice hands back to the exit methods, so exits need no lookup.
@@ -183,8 +183,15 @@ public final class Hook {
       s.blockingDepth = 0;
     }
     s.blockedInTask = 0;
-    // Release, not volatile: the watchdog needs to see it soon, not before the task's next load.
-    TASK_SEQ.setRelease(s, s.taskSeq + 1);
+    long seq = s.taskSeq + 1;
+    if (s.stampWanted) {
+      s.stampWanted = false;
+      s.stampedStart = System.nanoTime();
+      s.stampedSeq = seq;
+    }
+    // Release, not volatile: the watchdog needs to see it soon (and the stamp with it), not
+    // before the task's next load.
+    TASK_SEQ.setRelease(s, seq);
     return s;
   }
 
@@ -224,9 +231,10 @@ public final class Hook {
   }
 
   /**
-   * Before an event loop waits for work (Netty's select, a pool worker taking its next task):
-   * blocking calls inside are the loop idling, not a stall, so they are neither timed nor
-   * attributed (which would walk the stack at every wake-up).
+   * Before an event loop waits for work (Netty's select, a pool worker taking its next task) or
+   * calls a channel in non-blocking mode: blocking calls inside are the loop idling or the
+   * channel's own locks, not a stall, so they are neither timed nor attributed (which would
+   * walk the stack at every wake-up, read and write).
    */
   public static ThreadState idleStart() {
     ThreadState s = state();

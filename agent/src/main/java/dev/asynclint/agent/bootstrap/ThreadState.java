@@ -46,6 +46,15 @@ public final class ThreadState {
   /** Time spent in counted blocking calls during the current task. */
   public long blockedInTask;
 
+  /**
+   * Set by the watchdog at each look; the next task to start reads the clock once and clears it,
+   * so the start of a task that follows a look (the usual case for a long task on a quiet loop)
+   * is exact, and any later one is bounded below by it. One clock read per look, not per task.
+   */
+  public volatile boolean stampWanted;
+  public long stampedSeq;
+  public long stampedStart;
+
   // ---- Written by the watchdog.
 
   /** The task the watchdog last saw running. */
