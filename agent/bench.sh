@@ -1,10 +1,15 @@
 #!/bin/sh
 # Runs the agent overhead benchmark (JMH) with and without -javaagent in one run.
 # Build first: mvn -B -Pbench -pl agent -am package -DskipTests
-# Usage: agent/bench.sh [rounds] (forks per configuration, alternating; default 2)
+# Usage: agent/bench.sh [rounds] [other-agent.jar ...]
+#   rounds: forks per configuration, alternating; default 2. Other agent jars (an older build)
+#   are measured in the same rotation, each with its own ratio against the same baseline
+#   (absolute paths: the script changes to agent/).
 set -e
 cd "$(dirname "$0")"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 JAR=$(ls target/async-lint-agent-*.jar | grep -v -e original -e sources | head -1)
+ROUNDS="${1:-2}"
+[ $# -gt 0 ] && shift
 exec "$JAVA" -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
-  dev.asynclint.bench.AgentOverheadRun "$PWD/$JAR" "${1:-2}"
+  dev.asynclint.bench.AgentOverheadRun "$PWD/$JAR" "$ROUNDS" "$@"

@@ -1,9 +1,13 @@
 package dev.asynclint.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -12,31 +16,53 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link AgentOverheadBenchmark} without and with {@code -javaagent} in the same run, forks
- * alternating, and prints throughput and the ratio. Usage: {@code AgentOverheadRun <agent.jar> [forks]}.
+ * alternating, and prints throughput and the ratio. Usage:
+ * {@code AgentOverheadRun <agent.jar> [forks] [other-agent.jar ...]}; other jars (an older build,
+ * say) are measured in the same rotation and get their own ratio against the same baseline.
  */
 public final class AgentOverheadRun {
   private AgentOverheadRun() {}
 
   public static void main(String[] args) throws Exception {
-    String agentJar = args[0];
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    List<String> jars = new ArrayList<>();
+    jars.add(args[0]);
+    for (int i = 2; i < args.length; i++) {
+      jars.add(args[i]);
+    }
     Map<String, double[]> without = new LinkedHashMap<>();
-    Map<String, double[]> with = new LinkedHashMap<>();
+    List<Map<String, double[]>> with = new ArrayList<>();
+    for (int j = 0; j < jars.size(); j++) {
+      with.add(new LinkedHashMap<>());
+    }
     for (int round = 0; round < rounds; round++) {
       collect(run(null), without, rounds, round);
-      collect(run("-javaagent:" + agentJar + "=quiet=true"), with, rounds, round);
+      for (int j = 0; j < jars.size(); j++) {
+        collect(run("-javaagent:" + jars.get(j) + "=quiet=true"), with.get(j), rounds, round);
+      }
     }
     System.out.println();
-    System.out.printf(Locale.ROOT, "%-16s %22s %22s %8s%n", "benchmark", "without agent (ops/ms)",
-        "with agent (ops/ms)", "ratio");
-    for (String name : without.keySet()) {
-      double[] a = stats(without.get(name));
-      double[] b = stats(with.get(name));
-      System.out.printf(Locale.ROOT, "%-16s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f%n",
-          name, a[0], a[1], b[0], b[1], b[0] / a[0]);
+    for (int j = 0; j < jars.size(); j++) {
+      System.out.println("agent: " + jars.get(j));
+      System.out.printf(Locale.ROOT, "%-24s %22s %22s %8s%n", "benchmark", "without agent",
+          "with agent", "ratio");
+      for (String name : without.keySet()) {
+        double[] a = stats(without.get(name));
+        double[] b = stats(with.get(j).get(name));
+        String unit = name.endsWith(" cpu") ? "ns/op" : "ops/ms";
+        System.out.printf(Locale.ROOT, "%-24s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f %s%n",
+            name, a[0], a[1], b[0], b[1], b[0] / a[0], unit);
+      }
     }
     System.out.println("(mean ± standard deviation over " + rounds + " fork(s) per configuration, each the"
-        + " mean of its measurement iterations)");
+        + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, where a"
+        + " ratio above 1 is the cost; per-fork scores below)");
+    for (String name : without.keySet()) {
+      System.out.println(name + " without: " + Arrays.toString(without.get(name)));
+      for (int j = 0; j < jars.size(); j++) {
+        System.out.println(name + " with #" + j + ": " + Arrays.toString(with.get(j).get(name)));
+      }
+    }
   }
 
   private static Collection<RunResult> run(String jvmArg) throws Exception {
@@ -46,7 +72,8 @@ public final class AgentOverheadRun {
         .warmupIterations(3)
         .warmupTime(TimeValue.seconds(2))
         .measurementIterations(4)
-        .measurementTime(TimeValue.seconds(2));
+        .measurementTime(TimeValue.seconds(2))
+        .addProfiler(CpuTimeProfiler.class);
     if (jvmArg != null) {
       options = options.jvmArgsAppend(jvmArg);
     }
@@ -58,6 +85,10 @@ public final class AgentOverheadRun {
       String label = r.getParams().getBenchmark();
       label = label.substring(label.lastIndexOf('.') + 1);
       into.computeIfAbsent(label, k -> new double[rounds])[round] = r.getPrimaryResult().getScore();
+      Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.LABEL);
+      if (cpu != null) {
+        into.computeIfAbsent(label + " cpu", k -> new double[rounds])[round] = cpu.getScore();
+      }
     }
   }
 

@@ -139,7 +139,21 @@ final class Installation {
         .type(namedOneOf(SCHEDULER_TASK_TYPES))
         .transform((b, type, loader, module, pd) -> b.visit(Advice.to(BlockingCallAdvice.OnTask.class)
             .on(namedOneOf("call", "run").and(ElementMatchers.takesArguments(0))
-                .and(not(ElementMatchers.isAbstract())))));
+                .and(not(ElementMatchers.isAbstract())))))
+        .type(namedOneOf(IDLE_TYPES))
+        .transform((b, type, loader, module, pd) -> b.visit(Advice.to(BlockingCallAdvice.OnIdle.class)
+            .on(namedOneOf(IDLE_METHODS).and(not(ElementMatchers.isAbstract())))));
+    int socketApi = blockingTypes.indexOf("java.net.Socket", "getInputStream");
+    if (socketApi >= 0) {
+      // The catalog names Socket#getInputStream/getOutputStream, which return at once; the wait
+      // is in the streams' reads and writes, which are JDK-private classes the static checks
+      // never see, so they are the agent's own knowledge, under the same catalog entry.
+      builder = builder.type(namedOneOf(SOCKET_STREAM_TYPES))
+          .transform((b, type, loader, module, pd) -> b.visit(Advice.withCustomMapping()
+              .bind(ApiId.class, socketApi)
+              .to(BlockingCallAdvice.class)
+              .on(namedOneOf("read", "write").and(ElementMatchers.isPublic()))));
+    }
     builder.installOn(inst);
     if (Hook.objectWaitApi >= 0 || (nativeSleep && Hook.threadSleepApi >= 0)) {
       // Native blocking methods are not wrapped (that needs a JVM flag); their call sites in
@@ -161,6 +175,18 @@ final class Installation {
   // is one round of I/O handling. NioEventLoop.run is the loop itself, never a task.
   static final String[] NETTY_TASK_TYPES = {
     "io.netty.util.concurrent.AbstractEventExecutor", "io.netty.channel.nio.NioEventLoop",
+  };
+  // Where an event loop waits for its next piece of work: Netty's select (4.1 NioEventLoop, 4.2
+  // NioIoHandler), a pool worker's next-task wait (Reactor and RxJava schedulers run on
+  // ThreadPoolExecutors), an idle common-pool worker. The blocking calls inside are not stalls.
+  static final String[] IDLE_TYPES = {
+    "io.netty.channel.nio.NioEventLoop", "io.netty.channel.nio.NioIoHandler",
+    "java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.ForkJoinPool",
+  };
+  static final String[] IDLE_METHODS = {"select", "getTask", "awaitWork"};
+  // What Socket#getInputStream/getOutputStream return on JDK 17-25 (NioSocketImpl underneath).
+  static final String[] SOCKET_STREAM_TYPES = {
+    "java.net.Socket$SocketInputStream", "java.net.Socket$SocketOutputStream",
   };
   static final String[] SCHEDULER_TASK_TYPES = {
     "reactor.core.scheduler.SchedulerTask",
@@ -305,6 +331,14 @@ final class Installation {
       }
     }
 
+    private static boolean isSelectableChannel(TypeDescription type) {
+      try {
+        return type.isAssignableTo(java.nio.channels.SelectableChannel.class);
+      } catch (RuntimeException e) {
+        return false; // a supertype that cannot be resolved: the plain advice is still correct
+      }
+    }
+
     DynamicType.Builder<?> advise(DynamicType.Builder<?> builder, TypeDescription type) {
       for (int id : entriesFor(type)) {
         BlockingApi api = apis.get(id);
@@ -334,9 +368,13 @@ final class Installation {
                 return params.equals(actual);
               }
             });
+        // A selectable channel in non-blocking mode never waits: Netty's own socket reads and
+        // writes are not blocking calls, and an application's non-blocking channel is not either.
+        Class<?> methodAdvice = isSelectableChannel(type)
+            ? BlockingCallAdvice.OnChannel.class : BlockingCallAdvice.class;
         builder = builder
             .visit(Advice.withCustomMapping().bind(ApiId.class, id)
-                .to(BlockingCallAdvice.class).on(declared.and(ElementMatchers.isMethod())))
+                .to(methodAdvice).on(declared.and(ElementMatchers.isMethod())))
             .visit(Advice.withCustomMapping().bind(ApiId.class, id)
                 .to(BlockingCallAdvice.OnConstructor.class).on(declared.and(ElementMatchers.isConstructor())));
       }

@@ -37,8 +37,10 @@ final class StallRecorder extends Sink {
   private final AtomicLong internalErrors = new AtomicLong();
   private volatile String firstInternalError;
 
-  private final LongAdder tasks = new LongAdder();
-  private final LongAdder taskNanos = new LongAdder();
+  // Per-task counts live in each thread's state (ThreadState#taskSeq) and are summed here at
+  // report time; these hold what threads that have ended counted, and the watched tasks.
+  private final AtomicLong retiredTasks = new AtomicLong();
+  private final AtomicLong retiredTaskNanos = new AtomicLong();
   private final LongAccumulator maxTaskNanos = new LongAccumulator(Math::max, 0);
   private final LongAdder longTasks = new LongAdder();
 
@@ -101,11 +103,9 @@ final class StallRecorder extends Sink {
   }
 
   @Override
-  public void taskEnded(ThreadState state, long nanos) {
-    tasks.increment();
-    taskNanos.add(nanos);
+  public void taskEnded(ThreadState state, long seq, long nanos) {
     maxTaskNanos.accumulate(nanos);
-    Map<String, Integer> samples = takeSamples(state);
+    Map<String, Integer> samples = takeSamples(state, seq);
     if (nanos < taskThresholdNanos) {
       return;
     }
@@ -128,26 +128,40 @@ final class StallRecorder extends Sink {
     record(NON_YIELDING, hottest, "event-loop task", state.thread.getName(), spinning);
   }
 
-  /** Called by the watchdog with the stack of a task running past the threshold. */
-  void addSample(ThreadState state, String frame) {
+  /** Called by the watchdog with the stack of task {@code seq}, running past the threshold. */
+  void addSample(ThreadState state, long seq, String frame) {
     synchronized (state) {
       @SuppressWarnings("unchecked")
       Map<String, Integer> samples = (Map<String, Integer>) state.samples;
-      if (samples == null) {
+      if (samples == null || state.samplesSeq != seq) {
         samples = new HashMap<>();
         state.samples = samples;
+        state.samplesSeq = seq;
       }
       samples.merge(frame, 1, Integer::sum);
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Integer> takeSamples(ThreadState state) {
+  private static Map<String, Integer> takeSamples(ThreadState state, long seq) {
     synchronized (state) {
       Map<String, Integer> samples = (Map<String, Integer>) state.samples;
+      boolean mine = state.samplesSeq == seq;
       state.samples = null;
-      return samples == null ? Map.of() : samples;
+      return samples == null || !mine ? Map.of() : samples;
     }
+  }
+
+  /** A thread that ended: keep what it counted. Called by the watchdog only. */
+  void retire(ThreadState state) {
+    if (eventLoopThreads.remove(state)) {
+      retiredTasks.addAndGet(tasksBegun(state));
+      retiredTaskNanos.addAndGet(state.sampledTaskNanos);
+    }
+  }
+
+  private static long tasksBegun(ThreadState state) {
+    return (state.taskSeq + 1) / 2;
   }
 
   @Override
@@ -230,10 +244,22 @@ final class StallRecorder extends Sink {
   }
 
   TaskSummary taskSummary() {
-    return new TaskSummary(tasks.sum(), taskNanos.sum() / 1e6, maxTaskNanos.get() / 1e6,
-        longTasks.sum(), taskThresholdNanos / 1e6, eventLoopThreads.size());
+    long count = retiredTasks.get();
+    long nanos = retiredTaskNanos.get();
+    int threads = 0;
+    for (ThreadState s : eventLoopThreads) {
+      count += tasksBegun(s);
+      nanos += s.sampledTaskNanos;
+      threads++;
+    }
+    return new TaskSummary(count, nanos / 1e6, maxTaskNanos.get() / 1e6,
+        longTasks.sum(), taskThresholdNanos / 1e6, threads);
   }
 
+  /**
+   * {@code totalMs} is estimated from the watchdog's looks and {@code maxMs} covers the tasks it
+   * saw running (the rest are shorter than its period): no clock is read around each task.
+   */
   record TaskSummary(long count, double totalMs, double maxMs, long overThreshold,
       double thresholdMs, int eventLoopThreads) {}
 }

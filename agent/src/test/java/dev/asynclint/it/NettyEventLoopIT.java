@@ -16,6 +16,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +120,61 @@ class NettyEventLoopIT {
     } finally {
       server.close().sync();
       clientGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The database scenario of the samples: the query's time is spent waiting inside the socket
+   * read (JDK-private stream classes), not in Socket#getInputStream, which the catalog names.
+   */
+  @Test
+  void aSocketReadWaitingForTheAnswerIsBlockingIoAtTheReadLine() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread database = new Thread(() -> {
+        try (Socket session = server.accept()) {
+          new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8)).readLine();
+          Thread.sleep(40); // the query's own time
+          session.getOutputStream().write("sku-1,7\n".getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+          // the test fails on the client side
+        }
+      }, "database");
+      database.start();
+
+      Workloads.Ran ran = group.submit(() -> Workloads.queryOverSocket(server.getLocalPort())).get(10, TimeUnit.SECONDS);
+      database.join(10_000);
+
+      CallSite site = Sites.get("BlockingIoInEventLoop", ran.site());
+      assertThat(site.api()).isEqualTo("java.net.Socket$SocketInputStream.read");
+      assertThat(site.count()).isEqualTo(1);
+      assertThat(site.totalMs()).isAtLeast(35.0);
+      Sites.assertTotalNear(site, ran.stopwatchMs());
+    }
+  }
+
+  /** Netty's own channel I/O is non-blocking: such reads are not blocking calls; blocking ones are. */
+  @Test
+  void aSocketChannelReadCountsOnlyInBlockingMode() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread database = new Thread(() -> {
+        try (Socket session = server.accept()) {
+          new BufferedReader(new InputStreamReader(session.getInputStream(), StandardCharsets.UTF_8)).readLine();
+          Thread.sleep(20);
+          session.getOutputStream().write("sku-1,7\n".getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+          // the test fails on the client side
+        }
+      }, "database");
+      database.start();
+
+      String[] sites = group.submit(() -> Workloads.readChannelNonBlockingThenBlocking(server.getLocalPort()))
+          .get(10, TimeUnit.SECONDS);
+      database.join(10_000);
+
+      Sites.assertNothingAt(sites[0]);
+      CallSite blocking = Sites.get("BlockingIoInEventLoop", sites[1]);
+      assertThat(blocking.count()).isEqualTo(1);
+      assertThat(blocking.totalMs()).isAtLeast(15.0);
     }
   }
 

@@ -14,8 +14,8 @@ public abstract class Sink {
   /** An outermost blocking call on an event loop took {@code nanos}. */
   public abstract void blockingCall(ThreadState state, int api, String method, long nanos);
 
-  /** An event-loop task ended after {@code nanos}. */
-  public abstract void taskEnded(ThreadState state, long nanos);
+  /** Task {@code seq}, which the watchdog saw running, ended after about {@code nanos}. */
+  public abstract void taskEnded(ThreadState state, long seq, long nanos);
 
   /** Something inside the agent failed; counted and reported, never thrown into the application. */
   public abstract void internalError(Throwable error);
