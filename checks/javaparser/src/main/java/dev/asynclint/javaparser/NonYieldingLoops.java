@@ -940,7 +940,9 @@ final class NonYieldingLoops {
     }
     String separator = constantString(call.getArgument(0));
     if (separator == null) {
-      return false;
+      // A constant of a jar (or a name the solver cannot resolve) may be one character: javac
+      // knows, the scanner does not, so it is no reason for a finding.
+      return constantFromClasspath(call.getArgument(0));
     }
     return (separator.length() == 1 && ".$|()[{^?*+\\".indexOf(separator.charAt(0)) < 0)
         || (separator.length() == 2 && separator.charAt(0) == '\\' && !Character.isLetterOrDigit(separator.charAt(1)));
