@@ -45,6 +45,7 @@ import com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.symbolsolver.javaparsermodel.declarations.JavaParserFieldDeclaration;
+import dev.asynclint.core.MethodPattern;
 import dev.asynclint.core.NonYieldingLoop;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,7 +69,39 @@ final class NonYieldingLoops {
       "valueOf", "ordinal", "name", "contains", "containsKey", "add", "put", "append", "next",
       "hasNext", "hasRemaining", "remaining", "isReadable", "readableBytes", "readerIndex",
       "writerIndex", "capacity", "addAll", "putAll", "remove", "set", "clear", "readByte",
-      "writeByte");
+      "writeByte", "release", "retain", "touch");
+
+  /**
+   * Buffers whose reads and writes cost a bounds check and a store each: a loop of them moves
+   * bytes the event loop has to move anyway (encoding a message field by field).
+   */
+  private static final List<String> BUFFER_TYPES = List.of(
+      "io.netty.buffer.ByteBuf", "java.nio.Buffer", "io.vertx.core.buffer.Buffer");
+
+  /**
+   * Calls that cost real work each (the Error Prone engine's list): hashing, ciphers, compression,
+   * regular expressions, sorting, (de)serialisation, writing to a stream, and Netty pipeline
+   * propagation. A data-sized loop counts only with one of these per item, or a call into a method
+   * of the sources that has one; a loop with a constant trip count above the bound still counts
+   * any call that is not cheap.
+   */
+  private static final List<String> WORK_TYPES = List.of(
+      "java.security.MessageDigest", "javax.crypto.Mac", "javax.crypto.Cipher", "java.security.Signature",
+      "java.util.zip.Deflater", "java.util.zip.Inflater", "java.util.regex.Pattern", "java.util.regex.Matcher",
+      "java.io.PrintStream", "java.io.Writer", "java.io.OutputStream",
+      "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.ObjectReader",
+      "com.fasterxml.jackson.databind.ObjectWriter", "com.google.gson.Gson");
+
+  /** Methods (by owner and name) that are work per call; see {@link #WORK_TYPES}. */
+  private static final List<MethodPattern> WORK_METHODS = List.of(
+      MethodPattern.parse("java.lang.String#split,matches,replaceAll,replaceFirst"),
+      MethodPattern.parse("java.util.Arrays#sort,parallelSort"),
+      MethodPattern.parse("java.util.Collections#sort"),
+      MethodPattern.parse("java.util.List#sort"),
+      MethodPattern.parse("io.netty.channel.ChannelInboundInvoker#fire*"),
+      MethodPattern.parse("io.netty.channel.ChannelOutboundInvoker#write,writeAndFlush,flush"));
+
+  private static final int WORK_DEPTH = 2;
 
   /** Math functions that cost tens of nanoseconds each: over a data-sized loop they are the work. */
   private static final Set<String> MATH_WORK = Set.of(
@@ -87,6 +120,8 @@ final class NonYieldingLoops {
   private final ExpressionTypes types;
   private final TypeHierarchy hierarchy;
   private final int constantBound;
+  /** Methods of the sources already judged by {@link #isWork}, by declaration node. */
+  private final java.util.Map<Node, Boolean> workInSource = new java.util.IdentityHashMap<>();
 
   NonYieldingLoops(SourceFile file) {
     this.calls = file.calls();
@@ -169,7 +204,7 @@ final class NonYieldingLoops {
     if (bound == null || (bound.count() != null && bound.count() <= constantBound)) {
       return Optional.empty();
     }
-    String work = heavyWork(body, localScope);
+    String work = heavyWork(body, localScope, bound.count() == null);
     if (work == null) {
       return Optional.empty();
     }
@@ -197,10 +232,11 @@ final class NonYieldingLoops {
     Expression action = ExpressionTypes.unwrap(call.getArgument(0));
     String work;
     if (action instanceof LambdaExpr lambda) {
-      work = heavyWork(lambda.getBody(), localScope);
+      work = heavyWork(lambda.getBody(), localScope, size == null);
     } else if (action instanceof MethodReferenceExpr reference) {
       Optional<Callable> target = calls.resolve(reference);
       work = target.isEmpty() || isCheapName(target.get().name(), target.get().declaringType())
+          || (size == null && !isWork(target.get(), 0))
           ? null : "calls `" + source(reference) + "`";
     } else {
       work = null; // a Consumer object: what it does is not visible here
@@ -319,7 +355,7 @@ final class NonYieldingLoops {
       }
       return Optional.empty();
     }
-    if (polled.isEmpty() || polled.stream().anyMatch(NonYieldingLoops::hasSideEffects)) {
+    if (polled.isEmpty() || polled.stream().anyMatch(this::hasSideEffects)) {
       // A counting loop (while (i++ < n);) or a search walks data; it does not poll.
       return Optional.empty();
     }
@@ -344,7 +380,17 @@ final class NonYieldingLoops {
         && (statements.get(0) instanceof BreakStmt || statements.get(0) instanceof ReturnStmt);
   }
 
-  private static boolean hasSideEffects(Expression expression) {
+  /** A branch that ends by leaving the method or the loop: return, throw or break. */
+  private static boolean leaves(Statement statement) {
+    List<Statement> statements = flatten(statement);
+    if (statements.isEmpty()) {
+      return false;
+    }
+    Statement last = statements.get(statements.size() - 1);
+    return last instanceof ReturnStmt || last instanceof ThrowStmt || last instanceof BreakStmt;
+  }
+
+  private boolean hasSideEffects(Expression expression) {
     boolean[] found = {false};
     expression.walk(node -> {
       if (node instanceof UnaryExpr unary && switch (unary.getOperator()) {
@@ -355,6 +401,10 @@ final class NonYieldingLoops {
       } else if (node instanceof AssignExpr) {
         found[0] = true;
       } else if (node instanceof MethodCallExpr call && ITERATION_CALLS.contains(call.getNameAsString())) {
+        found[0] = true;
+      } else if (node instanceof MethodCallExpr call && !found[0] && isOwnWork(call)) {
+        // while (hasItems() && !drainLoop()): a method of the sources that is not a query does the
+        // work itself (r2dbc's tryDrainLoop); a busy-wait only reads state.
         found[0] = true;
       }
     });
@@ -696,58 +746,227 @@ final class NonYieldingLoops {
    * What makes one iteration heavy, for the message, or null when the body only does cheap (or
    * unknown) things.
    */
-  private String heavyWork(Node body, Node localScope) {
+  private String heavyWork(Node body, Node localScope, boolean dataSized) {
     String[] nested = {null};
     String[] call = {null};
-    heavyWork(body, localScope, nested, call, true);
+    heavyWork(body, localScope, dataSized, nested, call, true);
     return nested[0] != null ? nested[0] : call[0];
   }
 
-  private void heavyWork(Node node, Node localScope, String[] nested, String[] call, boolean top) {
+  private void heavyWork(Node node, Node localScope, boolean dataSized, String[] nested, String[] call, boolean top) {
     if (nested[0] != null || (!top && opaque(node))) {
       return;
     }
-    if (!top && isLoop(node)) {
+    if (isLoop(node)) {
       Bound inner = bound(node, localScope);
-      if (inner != null && inner.count() == null) {
+      // Under a data-sized loop, a nested one counts when it does work itself: walking a
+      // multimap's values (query parameters, Vary headers) is linear in the leaves.
+      if (inner != null && inner.count() == null
+          && (!dataSized || heavyWork(body(node), localScope, true) != null)) {
         nested[0] = "runs a nested loop " + inner.shown();
         return;
       }
     }
-    if (node instanceof MethodCallExpr invocation && call[0] == null && isHeavy(invocation)) {
+    if (node instanceof IfStmt branch) {
+      // if (mismatch) { end(ctx); return; }: what runs on the way out runs once, not per item.
+      heavyWork(branch.getCondition(), localScope, dataSized, nested, call, false);
+      if (!leaves(branch.getThenStmt())) {
+        heavyWork(branch.getThenStmt(), localScope, dataSized, nested, call, false);
+      }
+      if (branch.getElseStmt().isPresent() && !leaves(branch.getElseStmt().get())) {
+        heavyWork(branch.getElseStmt().get(), localScope, dataSized, nested, call, false);
+      }
+      return;
+    }
+    if (node instanceof MethodCallExpr invocation && call[0] == null && isHeavy(invocation, dataSized)) {
       call[0] = "calls `" + shownCall(invocation) + "`";
     }
     for (Node child : node.getChildNodes()) {
-      heavyWork(child, localScope, nested, call, false);
+      heavyWork(child, localScope, dataSized, nested, call, false);
     }
   }
 
-  private boolean isHeavy(MethodCallExpr call) {
+  /**
+   * Whether one call is heavy work per iteration: not cheap and, under a data-sized loop, real
+   * work ({@link #isWork}). A call the solver cannot resolve is never heavy.
+   */
+  private boolean isHeavy(MethodCallExpr call, boolean dataSized) {
     String name = call.getNameAsString();
     if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
       return false;
     }
     Optional<Callable> method = calls.resolve(call);
-    if (method.isEmpty()) {
-      return false; // unknown: never the reason for a finding
-    }
-    if (isCheapName(name, method.get().declaringType())) {
-      return false;
+    return method.isPresent() && !isCheap(call, method.get()) && (!dataSized || isWork(method.get(), 0));
+  }
+
+  private boolean isCheap(MethodCallExpr call, Callable method) {
+    String name = method.name();
+    if (isCheapName(name, method.declaringType()) || isCallback(method) || isBufferAccess(method)
+        || isFastSplit(call, method)) {
+      return true;
     }
     // A record's accessor.
-    if (call.getArguments().isEmpty() && method.get().declaration() instanceof ResolvedMethodDeclaration declared) {
+    if (call.getArguments().isEmpty() && method.declaration() instanceof ResolvedMethodDeclaration declared) {
       try {
         ResolvedReferenceTypeDeclaration owner = declared.declaringType().isReferenceType()
             ? declared.declaringType().asReferenceType() : null;
         if (owner != null && owner.isRecord()
             && owner.getDeclaredFields().stream().anyMatch(f -> !f.isStatic() && f.getName().equals(name))) {
-          return false;
+          return true;
         }
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
-        return false;
+        return true; // unknown: never the reason for a finding
       }
     }
-    return true;
+    return false;
+  }
+
+  /**
+   * Whether one call of {@code method} is real work (see {@link #WORK_TYPES}): a known costly API,
+   * or a method of the sources whose body loops over data, recurses, or makes such a call itself
+   * (followed {@value #WORK_DEPTH} calls deep), as the Error Prone engine decides it.
+   */
+  private boolean isWork(Callable method, int depth) {
+    String name = method.name();
+    String owner = method.declaringType();
+    if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
+      return MATH_WORK.contains(name);
+    }
+    for (String type : WORK_TYPES) {
+      if (hierarchy.isSubtype(owner, type)) {
+        return true;
+      }
+    }
+    for (MethodPattern pattern : WORK_METHODS) {
+      if (pattern.matchesName(name) && hierarchy.isSubtype(owner, pattern.owner())) {
+        return true;
+      }
+    }
+    if (depth >= WORK_DEPTH) {
+      return false;
+    }
+    Optional<Node> source = sourceOf(method);
+    if (source.isEmpty() || !(source.get() instanceof CallableDeclaration<?> declared)) {
+      return false;
+    }
+    Boolean known = workInSource.get(declared);
+    if (known != null) {
+      return known;
+    }
+    Optional<BlockStmt> body = declared instanceof com.github.javaparser.ast.body.MethodDeclaration m ? m.getBody()
+        : declared instanceof com.github.javaparser.ast.body.ConstructorDeclaration c ? Optional.of(c.getBody())
+        : Optional.empty();
+    if (body.isEmpty()) {
+      return false;
+    }
+    workInSource.put(declared, false); // a cycle of calls is no evidence
+    boolean work = !find(declared).isEmpty() || callsWork(body.get(), depth + 1);
+    workInSource.put(declared, work);
+    return work;
+  }
+
+  private boolean callsWork(Node body, int depth) {
+    boolean[] found = {false};
+    walkSkippingOpaque(body, node -> {
+      if (!found[0] && node instanceof MethodCallExpr call && !CHEAP_CALLS.contains(call.getNameAsString())
+          && !isGetterName(call.getNameAsString())) {
+        Optional<Callable> method = calls.resolve(call);
+        if (method.isPresent() && !isCheap(call, method.get()) && isWork(method.get(), depth)) {
+          found[0] = true;
+        }
+      }
+    });
+    return found[0];
+  }
+
+  /** The declaration of a method of the sources, if it is one. */
+  private static Optional<Node> sourceOf(Callable method) {
+    try {
+      return method.declaration().toAst();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A call in a loop condition to a method of the sources that is not a query (a drain step). */
+  private boolean isOwnWork(MethodCallExpr call) {
+    String name = call.getNameAsString();
+    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
+      return false;
+    }
+    Optional<Callable> method = calls.resolve(call);
+    return method.isPresent() && !isCheapName(name, method.get().declaringType())
+        && sourceOf(method.get()).isPresent();
+  }
+
+  /**
+   * The abstract method of a functional interface ({@code handler.handle(e)}, {@code
+   * consumer.accept(x)}): what it does is not visible here; a loop that only dispatches to
+   * callbacks runs once per registered callback, and the callbacks are judged where they are written.
+   */
+  private static boolean isCallback(Callable method) {
+    if (method.isStatic() || !(method.declaration() instanceof ResolvedMethodDeclaration declared)) {
+      return false;
+    }
+    try {
+      ResolvedReferenceTypeDeclaration owner = declared.declaringType();
+      return declared.isAbstract() && !declared.isDefaultMethod() && owner.isInterface()
+          && owner.isFunctionalInterface();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return false;
+    }
+  }
+
+  private boolean isBufferAccess(Callable method) {
+    if (method.isStatic()) {
+      return false;
+    }
+    for (String buffer : BUFFER_TYPES) {
+      if (hierarchy.isSubtype(method.declaringType(), buffer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code s.split(",")}: String.split on one plain character (or an escaped one) takes a fast path
+   * with no regular expression; other separators compile a pattern on every call.
+   */
+  private boolean isFastSplit(MethodCallExpr call, Callable method) {
+    if (!method.name().equals("split") || !method.declaringType().equals("java.lang.String")
+        || call.getArguments().isEmpty()) {
+      return false;
+    }
+    String separator = constantString(call.getArgument(0));
+    if (separator == null) {
+      // A constant of a jar (or a name the solver cannot resolve) may be one character: javac
+      // knows, the scanner does not, so it is no reason for a finding.
+      return constantFromClasspath(call.getArgument(0));
+    }
+    return (separator.length() == 1 && ".$|()[{^?*+\\".indexOf(separator.charAt(0)) < 0)
+        || (separator.length() == 2 && separator.charAt(0) == '\\' && !Character.isLetterOrDigit(separator.charAt(1)));
+  }
+
+  /** A string literal, or a final field of the sources initialised with one (javac's constant value). */
+  private String constantString(Expression argument) {
+    Expression expression = ExpressionTypes.unwrap(argument);
+    if (expression instanceof StringLiteralExpr literal) {
+      return literal.asString();
+    }
+    if (expression instanceof NameExpr || expression instanceof FieldAccessExpr) {
+      try {
+        ResolvedValueDeclaration value = expression instanceof NameExpr name ? name.resolve()
+            : ((FieldAccessExpr) expression).resolve();
+        if (value instanceof JavaParserFieldDeclaration field && field.getWrappedNode().isFinal()
+            && field.getVariableDeclarator().getInitializer().orElse(null) instanceof StringLiteralExpr literal) {
+          return literal.asString();
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static boolean isCheapName(String name, String owner) {

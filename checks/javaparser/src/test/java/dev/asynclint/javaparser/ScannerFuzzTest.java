@@ -30,7 +30,7 @@ class ScannerFuzzTest {
     if (analyzer == null) {
       ScanOptions options = ScanOptions.of(List.of(), Corpus.frameworkClasspath());
       analyzer = new FileAnalyzer(Catalog.builtIn(), options, SourceScanner.rules(), List.of(), Set.of(),
-          Set.of(), new ArrayList<>());
+          Set.of(), new ArrayList<>(), new ProjectTypes(List.of(), List.of()), new TransitiveSummaries.Shared());
     }
     return analyzer;
   }
@@ -44,7 +44,7 @@ class ScannerFuzzTest {
       "@NonBlocking", "@Blocking", "import io.netty.channel.*;", "import io.vertx.core.*;"})
   void parseAndAnalyseAnyText(FuzzedDataProvider data) {
     String text = data.consumeRemainingAsString();
-    FileAnalyzer.Outcome outcome = assertTimeoutPreemptively(PER_INPUT, () -> analyzer().analyze("Fuzz.java", text));
+    FileAnalyzer.Outcome outcome = assertTimeoutPreemptively(PER_INPUT, () -> analyzer().analyze("Fuzz.java", text, OffLoopClasses.NONE));
     assertThat(outcome).isNotNull();
     assertThat(outcome.findings()).isNotNull();
     if (outcome.problem() != null) {
