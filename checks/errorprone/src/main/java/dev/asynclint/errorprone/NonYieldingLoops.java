@@ -40,6 +40,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.asynclint.core.MethodPattern;
+import dev.asynclint.core.LoopWork;
 import dev.asynclint.core.NonYieldingLoop;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,29 +59,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class NonYieldingLoops {
   private static final int MAX_DEPTH = 4;
-
-  /** Calls cheap enough per iteration that a loop of them over data is fine on the loop. */
-  private static final Set<String> CHEAP_CALLS = Set.of(
-      "size", "length", "isEmpty", "charAt", "equals", "hashCode", "compareTo", "compare",
-      "valueOf", "ordinal", "name", "contains", "containsKey", "add", "put", "append", "next",
-      "hasNext", "hasRemaining", "remaining", "isReadable", "readableBytes", "readerIndex",
-      "writerIndex", "capacity", "addAll", "putAll", "remove", "set", "clear", "readByte",
-      "writeByte", "release", "retain", "touch");
-
-  /**
-   * Buffers whose reads and writes cost a bounds check and a store each: a loop of them moves
-   * bytes the event loop has to move anyway (encoding a message field by field).
-   */
-  private static final List<String> BUFFER_TYPES = List.of(
-      "io.netty.buffer.ByteBuf", "java.nio.Buffer", "io.vertx.core.buffer.Buffer");
-
-  /**
-   * Math functions that cost tens of nanoseconds each (min, abs, round are about one): over a
-   * data-sized loop they are the work.
-   */
-  private static final Set<String> MATH_WORK = Set.of(
-      "log", "log10", "log1p", "exp", "expm1", "pow", "sqrt", "cbrt", "hypot", "sin", "cos", "tan",
-      "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh");
 
   private NonYieldingLoops() {}
 
@@ -186,7 +164,7 @@ final class NonYieldingLoops {
   static Optional<Loop> classifyForEach(
       MethodInvocationTree call, Tree localScope, VisitorState state, int constantBound) {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
-        || !FOR_EACH.contains(method.getSimpleName().toString())
+        || !LoopWork.FOR_EACH.contains(method.getSimpleName().toString())
         || call.getArguments().size() != 1) {
       return Optional.empty();
     }
@@ -221,11 +199,6 @@ final class NonYieldingLoops {
         : NonYieldingLoop.perElement(sourceOf(receiver, state));
     return Optional.of(new Loop(call, NonYieldingLoop.Kind.DATA_SIZED, shown, work));
   }
-
-  private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
-
-  /** Calls in a loop condition that advance through data rather than poll state. */
-  private static final Set<String> ITERATION_CALLS = Set.of("next", "hasNext", "find", "readLine");
 
   /** Self-recursion over data: a method with parameters that calls itself. */
   static Optional<Loop> recursion(MethodTree method) {
@@ -353,7 +326,7 @@ final class NonYieldingLoops {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         Symbol method = ASTHelpers.getSymbol(tree);
-        if (method != null && ITERATION_CALLS.contains(method.getSimpleName().toString())) {
+        if (method != null && LoopWork.ITERATION_CALLS.contains(method.getSimpleName().toString())) {
           found[0] = true;
         }
         // while (hasItems() && !drainLoop()): a method of this compilation that is not a query
@@ -716,32 +689,6 @@ final class NonYieldingLoops {
             .anyMatch(e -> e.getKind() == ElementKind.RECORD_COMPONENT && e.getSimpleName().equals(method.getSimpleName()));
   }
 
-  /**
-   * Calls that cost real work each, so that a loop over data doing one of them per item holds the
-   * loop for as long as the data is big: hashing, ciphers, compression, regular expressions,
-   * sorting, (de)serialisation, writing to a stream, and Netty pipeline propagation (each call runs
-   * the rest of the pipeline). On real event-loop code (vertx-core, lettuce, reactor-netty,
-   * r2dbc-postgresql: 160 loop findings triaged, 154 false) a data-sized loop without such a call,
-   * or a call into code of this compilation that has one, was bookkeeping every time: failing pending requests,
-   * releasing buffers, encoding cookies, notifying listeners. A loop with a constant trip count
-   * above the bound still counts any call that is not cheap.
-   */
-  private static final List<String> WORK_TYPES = List.of(
-      "java.security.MessageDigest", "javax.crypto.Mac", "javax.crypto.Cipher", "java.security.Signature",
-      "java.util.zip.Deflater", "java.util.zip.Inflater", "java.util.regex.Pattern", "java.util.regex.Matcher",
-      "java.io.PrintStream", "java.io.Writer", "java.io.OutputStream",
-      "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.ObjectReader",
-      "com.fasterxml.jackson.databind.ObjectWriter", "com.google.gson.Gson");
-
-  /** Methods (by owner and name) that are work per call; see {@link #WORK_TYPES}. */
-  private static final List<MethodPattern> WORK_METHODS = List.of(
-      MethodPattern.parse("java.lang.String#split,matches,replaceAll,replaceFirst"),
-      MethodPattern.parse("java.util.Arrays#sort,parallelSort"),
-      MethodPattern.parse("java.util.Collections#sort"),
-      MethodPattern.parse("java.util.List#sort"),
-      MethodPattern.parse("io.netty.channel.ChannelInboundInvoker#fire*"),
-      MethodPattern.parse("io.netty.channel.ChannelOutboundInvoker#write,writeAndFlush,flush"));
-
   private static final int WORK_DEPTH = 2;
 
   /** Methods of this compilation already judged by {@link #isWork}; weak, so a compilation's symbols go with it. */
@@ -749,7 +696,7 @@ final class NonYieldingLoops {
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /**
-   * Whether one call of {@code method} is real work (see {@link #WORK_TYPES}): a known costly API,
+   * Whether one call of {@code method} is real work (see {@link LoopWork#WORK_TYPES}): a known costly API,
    * or a method compiled here whose body loops over data, recurses, or makes such a call itself
    * (followed {@value #WORK_DEPTH} calls deep).
    */
@@ -757,14 +704,14 @@ final class NonYieldingLoops {
     String name = method.getSimpleName().toString();
     String owner = method.owner.getQualifiedName().toString();
     if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
-      return MATH_WORK.contains(name);
+      return LoopWork.MATH_WORK.contains(name);
     }
-    for (String type : WORK_TYPES) {
+    for (String type : LoopWork.WORK_TYPES) {
       if (CatalogLookup.isSubtype(method.owner.type, type, state)) {
         return true;
       }
     }
-    for (MethodPattern pattern : WORK_METHODS) {
+    for (MethodPattern pattern : LoopWork.WORK_METHODS) {
       if (pattern.matchesName(name) && CatalogLookup.isSubtype(method.owner.type, pattern.owner(), state)) {
         return true;
       }
@@ -843,7 +790,7 @@ final class NonYieldingLoops {
     if (method.isStatic()) {
       return false;
     }
-    for (String buffer : BUFFER_TYPES) {
+    for (String buffer : LoopWork.BUFFER_TYPES) {
       if (CatalogLookup.isSubtype(method.owner.type, buffer, state)) {
         return true;
       }
@@ -853,12 +800,12 @@ final class NonYieldingLoops {
 
   private static boolean isCheapName(Symbol method) {
     String name = method.getSimpleName().toString();
-    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
+    if (LoopWork.CHEAP_CALLS.contains(name) || isGetterName(name)) {
       return true;
     }
     String owner = method.owner.getQualifiedName().toString();
     if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
-      return !MATH_WORK.contains(name);
+      return !LoopWork.MATH_WORK.contains(name);
     }
     return owner.equals("java.lang.Character");
   }

@@ -46,6 +46,7 @@ import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclar
 import com.github.javaparser.resolution.declarations.ResolvedValueDeclaration;
 import com.github.javaparser.symbolsolver.javaparsermodel.declarations.JavaParserFieldDeclaration;
 import dev.asynclint.core.MethodPattern;
+import dev.asynclint.core.LoopWork;
 import dev.asynclint.core.NonYieldingLoop;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,55 +64,7 @@ import java.util.Set;
 final class NonYieldingLoops {
   private static final int MAX_DEPTH = 4;
 
-  /** Calls cheap enough per iteration that a loop of them over data is fine on the loop. */
-  private static final Set<String> CHEAP_CALLS = Set.of(
-      "size", "length", "isEmpty", "charAt", "equals", "hashCode", "compareTo", "compare",
-      "valueOf", "ordinal", "name", "contains", "containsKey", "add", "put", "append", "next",
-      "hasNext", "hasRemaining", "remaining", "isReadable", "readableBytes", "readerIndex",
-      "writerIndex", "capacity", "addAll", "putAll", "remove", "set", "clear", "readByte",
-      "writeByte", "release", "retain", "touch");
-
-  /**
-   * Buffers whose reads and writes cost a bounds check and a store each: a loop of them moves
-   * bytes the event loop has to move anyway (encoding a message field by field).
-   */
-  private static final List<String> BUFFER_TYPES = List.of(
-      "io.netty.buffer.ByteBuf", "java.nio.Buffer", "io.vertx.core.buffer.Buffer");
-
-  /**
-   * Calls that cost real work each (the Error Prone engine's list): hashing, ciphers, compression,
-   * regular expressions, sorting, (de)serialisation, writing to a stream, and Netty pipeline
-   * propagation. A data-sized loop counts only with one of these per item, or a call into a method
-   * of the sources that has one; a loop with a constant trip count above the bound still counts
-   * any call that is not cheap.
-   */
-  private static final List<String> WORK_TYPES = List.of(
-      "java.security.MessageDigest", "javax.crypto.Mac", "javax.crypto.Cipher", "java.security.Signature",
-      "java.util.zip.Deflater", "java.util.zip.Inflater", "java.util.regex.Pattern", "java.util.regex.Matcher",
-      "java.io.PrintStream", "java.io.Writer", "java.io.OutputStream",
-      "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.databind.ObjectReader",
-      "com.fasterxml.jackson.databind.ObjectWriter", "com.google.gson.Gson");
-
-  /** Methods (by owner and name) that are work per call; see {@link #WORK_TYPES}. */
-  private static final List<MethodPattern> WORK_METHODS = List.of(
-      MethodPattern.parse("java.lang.String#split,matches,replaceAll,replaceFirst"),
-      MethodPattern.parse("java.util.Arrays#sort,parallelSort"),
-      MethodPattern.parse("java.util.Collections#sort"),
-      MethodPattern.parse("java.util.List#sort"),
-      MethodPattern.parse("io.netty.channel.ChannelInboundInvoker#fire*"),
-      MethodPattern.parse("io.netty.channel.ChannelOutboundInvoker#write,writeAndFlush,flush"));
-
   private static final int WORK_DEPTH = 2;
-
-  /** Math functions that cost tens of nanoseconds each: over a data-sized loop they are the work. */
-  private static final Set<String> MATH_WORK = Set.of(
-      "log", "log10", "log1p", "exp", "expm1", "pow", "sqrt", "cbrt", "hypot", "sin", "cos", "tan",
-      "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh");
-
-  private static final Set<String> FOR_EACH = Set.of("forEach", "forEachOrdered");
-
-  /** Calls in a loop condition that advance through data rather than poll state. */
-  private static final Set<String> ITERATION_CALLS = Set.of("next", "hasNext", "find", "readLine");
 
   /** A loop found at {@code node} (a loop statement, a forEach call, or a recursive call). */
   record Loop(Node node, NonYieldingLoop shape) {}
@@ -214,7 +167,7 @@ final class NonYieldingLoops {
 
   /** {@code items.forEach(x -> ...)} on an Iterable, Map or Stream, judged like an enhanced for loop. */
   Optional<Loop> classifyForEach(MethodCallExpr call, Node localScope) {
-    if (!FOR_EACH.contains(call.getNameAsString()) || call.getArguments().size() != 1 || call.getScope().isEmpty()) {
+    if (!LoopWork.FOR_EACH.contains(call.getNameAsString()) || call.getArguments().size() != 1 || call.getScope().isEmpty()) {
       return Optional.empty();
     }
     Expression receiver = call.getScope().get();
@@ -400,7 +353,7 @@ final class NonYieldingLoops {
         found[0] = true;
       } else if (node instanceof AssignExpr) {
         found[0] = true;
-      } else if (node instanceof MethodCallExpr call && ITERATION_CALLS.contains(call.getNameAsString())) {
+      } else if (node instanceof MethodCallExpr call && LoopWork.ITERATION_CALLS.contains(call.getNameAsString())) {
         found[0] = true;
       } else if (node instanceof MethodCallExpr call && !found[0] && isOwnWork(call)) {
         // while (hasItems() && !drainLoop()): a method of the sources that is not a query does the
@@ -792,7 +745,7 @@ final class NonYieldingLoops {
    */
   private boolean isHeavy(MethodCallExpr call, boolean dataSized) {
     String name = call.getNameAsString();
-    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
+    if (LoopWork.CHEAP_CALLS.contains(name) || isGetterName(name)) {
       return false;
     }
     Optional<Callable> method = calls.resolve(call);
@@ -822,7 +775,7 @@ final class NonYieldingLoops {
   }
 
   /**
-   * Whether one call of {@code method} is real work (see {@link #WORK_TYPES}): a known costly API,
+   * Whether one call of {@code method} is real work (see {@link LoopWork#WORK_TYPES}): a known costly API,
    * or a method of the sources whose body loops over data, recurses, or makes such a call itself
    * (followed {@value #WORK_DEPTH} calls deep), as the Error Prone engine decides it.
    */
@@ -830,14 +783,14 @@ final class NonYieldingLoops {
     String name = method.name();
     String owner = method.declaringType();
     if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
-      return MATH_WORK.contains(name);
+      return LoopWork.MATH_WORK.contains(name);
     }
-    for (String type : WORK_TYPES) {
+    for (String type : LoopWork.WORK_TYPES) {
       if (hierarchy.isSubtype(owner, type)) {
         return true;
       }
     }
-    for (MethodPattern pattern : WORK_METHODS) {
+    for (MethodPattern pattern : LoopWork.WORK_METHODS) {
       if (pattern.matchesName(name) && hierarchy.isSubtype(owner, pattern.owner())) {
         return true;
       }
@@ -868,7 +821,7 @@ final class NonYieldingLoops {
   private boolean callsWork(Node body, int depth) {
     boolean[] found = {false};
     walkSkippingOpaque(body, node -> {
-      if (!found[0] && node instanceof MethodCallExpr call && !CHEAP_CALLS.contains(call.getNameAsString())
+      if (!found[0] && node instanceof MethodCallExpr call && !LoopWork.CHEAP_CALLS.contains(call.getNameAsString())
           && !isGetterName(call.getNameAsString())) {
         Optional<Callable> method = calls.resolve(call);
         if (method.isPresent() && !isCheap(call, method.get()) && isWork(method.get(), depth)) {
@@ -891,7 +844,7 @@ final class NonYieldingLoops {
   /** A call in a loop condition to a method of the sources that is not a query (a drain step). */
   private boolean isOwnWork(MethodCallExpr call) {
     String name = call.getNameAsString();
-    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
+    if (LoopWork.CHEAP_CALLS.contains(name) || isGetterName(name)) {
       return false;
     }
     Optional<Callable> method = calls.resolve(call);
@@ -921,7 +874,7 @@ final class NonYieldingLoops {
     if (method.isStatic()) {
       return false;
     }
-    for (String buffer : BUFFER_TYPES) {
+    for (String buffer : LoopWork.BUFFER_TYPES) {
       if (hierarchy.isSubtype(method.declaringType(), buffer)) {
         return true;
       }
@@ -970,11 +923,11 @@ final class NonYieldingLoops {
   }
 
   private static boolean isCheapName(String name, String owner) {
-    if (CHEAP_CALLS.contains(name) || isGetterName(name)) {
+    if (LoopWork.CHEAP_CALLS.contains(name) || isGetterName(name)) {
       return true;
     }
     if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
-      return !MATH_WORK.contains(name);
+      return !LoopWork.MATH_WORK.contains(name);
     }
     return owner.equals("java.lang.Character");
   }
