@@ -31,6 +31,9 @@ final class BlockingCallClassifier {
   /** Verdicts by callee and erased receiver: most calls in a code base repeat a few thousand methods. */
   private final Map<Callee, Optional<BlockingCall>> verdicts = new HashMap<>();
 
+  /** Verdicts of methods whose name no catalog entry has: they cannot depend on the receiver. */
+  private final Map<MethodSymbol, Optional<BlockingCall>> byMethod = new HashMap<>();
+
   private record Callee(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {}
 
   BlockingCallClassifier(Catalog catalog) {
@@ -62,6 +65,16 @@ final class BlockingCallClassifier {
 
   /** The catalog entry (or blocking annotation) that makes this method blocking, if any. */
   Optional<BlockingCall> classify(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    if (catalog.blockingCandidates(method.getSimpleName().toString()).isEmpty()) {
+      // Most calls: no catalog entry has this name, so only the method's annotations can decide,
+      // and the receiver (whose erasure is the costly part of the key) does not matter.
+      Optional<BlockingCall> known = byMethod.get(method);
+      if (known == null) {
+        known = decide(method, receiver, state);
+        byMethod.put(method, known);
+      }
+      return known;
+    }
     Callee key = new Callee(method, receiver == null ? null : state.getTypes().erasure(receiver).tsym);
     Optional<BlockingCall> known = verdicts.get(key);
     if (known == null) {

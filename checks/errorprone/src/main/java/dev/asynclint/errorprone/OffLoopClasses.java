@@ -83,7 +83,8 @@ final class OffLoopClasses {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (setsWorker(tree)) {
+        // options.setWorker(true).setInstances(2): the setter itself has the same root as the chain.
+        if (isWorkerSetter(tree)) {
           Symbol root = rootOf(tree);
           if (root != null) {
             workerOptions.add(root);
@@ -140,20 +141,30 @@ final class OffLoopClasses {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        Symbol method = ASTHelpers.getSymbol(tree);
-        if (method != null && tree.getArguments().size() == 1) {
-          String name = method.getSimpleName().toString();
-          String argument = tree.getArguments().get(0).toString();
-          if ((name.equals("setWorker") && argument.equals("true"))
-              || (name.equals("setThreadingModel")
-                  && (argument.endsWith("WORKER") || argument.endsWith("VIRTUAL_THREAD")))) {
-            found[0] = true;
-          }
+        if (isWorkerSetter(tree)) {
+          found[0] = true;
         }
         return super.visitMethodInvocation(tree, unused);
       }
     }.scan(expression, null);
     return found[0];
+  }
+
+  /** {@code setWorker(true)} or {@code setThreadingModel(WORKER|VIRTUAL_THREAD)} itself. */
+  private static boolean isWorkerSetter(MethodInvocationTree tree) {
+    if (tree.getArguments().size() != 1) {
+      return false;
+    }
+    // The name from the tree first: this runs on every call of the compilation.
+    ExpressionTree select = tree.getMethodSelect();
+    javax.lang.model.element.Name name = select instanceof MemberSelectTree member ? member.getIdentifier()
+        : select instanceof IdentifierTree id ? id.getName() : null;
+    if (name == null || !(name.contentEquals("setWorker") || name.contentEquals("setThreadingModel"))) {
+      return false;
+    }
+    String argument = tree.getArguments().get(0).toString();
+    return name.contentEquals("setWorker") ? argument.equals("true")
+        : argument.endsWith("WORKER") || argument.endsWith("VIRTUAL_THREAD");
   }
 
   private static Symbol rootOf(ExpressionTree tree) {

@@ -497,8 +497,15 @@ final class TransitiveSummaries {
       return new Result(Map.of(), false, NONE, budget);
     }
     Type staticType = receiver == null ? owner.type : receiver;
+    Dispatch dispatch = new Dispatch(method, staticType.tsym);
+    Result done = why == null ? virtualFinals.get(dispatch) : null;
+    if (done != null && done.usableFor(budget)) {
+      // A popular interface method is called from many places; its implementations' summaries
+      // are cached, but merging them again per call was most of the cost.
+      return done.within(budget);
+    }
     Set<MethodSymbol> implementations = this.implementations.computeIfAbsent(
-        new Dispatch(method, staticType.tsym), d -> implementationsOf(d, types));
+        dispatch, d -> implementationsOf(d, types));
     if (implementations.isEmpty()) {
       note(why, "no implementation of " + step(method) + " in this compilation");
       return new Result(Map.of(), false, NONE, budget);
@@ -529,8 +536,15 @@ final class TransitiveSummaries {
           : new Reach(reach.kind(), reach.category(), prepend(step(method), reach.chain()),
               reach.reason(), reach.alternative(), reach.depth()));
     }
-    return acc.result(budget);
+    Result result = acc.result(budget);
+    if (result.low == NONE) {
+      virtualFinals.put(dispatch, result); // leans on nothing still on the stack: final
+    }
+    return result;
   }
+
+  /** Merged results of virtual calls that depend on no method still being summarised. */
+  private final Map<Dispatch, Result> virtualFinals = new HashMap<>();
 
   /** A virtual call: the method named, on a receiver of this static type. */
   private record Dispatch(MethodSymbol method, Symbol.TypeSymbol staticType) {}

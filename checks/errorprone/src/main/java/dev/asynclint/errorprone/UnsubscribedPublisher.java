@@ -214,6 +214,12 @@ public final class UnsubscribedPublisher extends BugChecker
     if (!(expression instanceof MethodInvocationTree || expression instanceof NewClassTree)) {
       return Optional.empty();
     }
+    // The type first: it is on the tree already, and almost no statement makes a publisher.
+    // A call that hands back its argument (requireNonNull(flux)) has the argument's type.
+    Optional<String> cold = coldTypeName(ASTHelpers.getType(expression), state);
+    if (cold.isEmpty()) {
+      return cold;
+    }
     Symbol symbol = ASTHelpers.getSymbol(expression);
     if (!(symbol instanceof MethodSymbol method) || ignorable(method, state)) {
       return Optional.empty();
@@ -243,7 +249,7 @@ public final class UnsubscribedPublisher extends BugChecker
     if (expression instanceof MethodInvocationTree && returnsThis(method, state)) {
       return Optional.empty();
     }
-    return coldTypeName(ASTHelpers.getType(expression), state);
+    return cold;
   }
 
   /**
@@ -288,17 +294,44 @@ public final class UnsubscribedPublisher extends BugChecker
   }
 
   private Optional<String> coldTypeName(@Nullable Type type, VisitorState state) {
-    if (type == null) {
+    if (type == null || type.tsym == null) {
       return Optional.empty();
     }
     Catalog catalog = config.catalog(state);
-    for (AsyncResultType cold : catalog.asyncResultTypes(AsyncResultType.Temperature.COLD)) {
-      if (CatalogLookup.isSubtype(type, cold.type(), state)) {
-        return Optional.of(type.tsym.getSimpleName().toString());
+    ColdTypes known = COLD_TYPES.ifLast(state.context);
+    if (known == null || known.catalog != catalog) {
+      known = COLD_TYPES.get(state.context, c -> new ColdTypes(catalog));
+      if (known.catalog != catalog) {
+        known = new ColdTypes(catalog);
+        COLD_TYPES.put(state.context, known);
       }
     }
-    return Optional.empty();
+    // Keyed by the type's symbol: the erasure the subtype test uses depends on nothing else.
+    Optional<String> verdict = known.byType.get(type.tsym);
+    if (verdict == null) {
+      verdict = Optional.empty();
+      for (AsyncResultType cold : catalog.asyncResultTypes(AsyncResultType.Temperature.COLD)) {
+        if (CatalogLookup.isSubtype(type, cold.type(), state)) {
+          verdict = Optional.of(type.tsym.getSimpleName().toString());
+          break;
+        }
+      }
+      known.byType.put(type.tsym, verdict);
+    }
+    return verdict;
   }
+
+  /** Which types of this compilation are cold publishers, by the catalog they were judged with. */
+  private static final class ColdTypes {
+    final Catalog catalog;
+    final java.util.Map<Symbol.TypeSymbol, Optional<String>> byType = new java.util.concurrent.ConcurrentHashMap<>();
+
+    ColdTypes(Catalog catalog) {
+      this.catalog = catalog;
+    }
+  }
+
+  private static final PerCompilation<ColdTypes> COLD_TYPES = new PerCompilation<>();
 
   /** A method the catalog lists as subscribing its receiver (the COLD entries' handlers=). */
   private boolean subscribes(MethodSymbol method, VisitorState state) {

@@ -26,10 +26,9 @@ final class WebFluxHandlers {
   private WebFluxHandlers() {}
 
   static @Nullable EventLoopContext context(MethodSymbol method, Catalog catalog, VisitorState state) {
-    if (method.getAnnotationMirrors().isEmpty() || !webFluxOnClasspath(state)) {
-      return null;
-    }
-    if (!annotatedWith(method, REQUEST_MAPPING, 0) || !annotatedWith(method.enclClass(), CONTROLLER, 0)) {
+    // The annotations first: looking up a class that is not on the classpath searches all of it.
+    if (method.getAnnotationMirrors().isEmpty() || !annotatedWith(method, REQUEST_MAPPING, 0)
+        || !annotatedWith(method.enclClass(), CONTROLLER, 0) || !webFluxOnClasspath(state)) {
       return null;
     }
     String returned = null;
