@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the agent overhead benchmark (JMH) with and without -javaagent in one run.
 # Build first: mvn -B -Pbench -pl agent -am package -DskipTests
-# Usage: agent/bench.sh [rounds] [other-agent.jar ...]
+# Usage: [BENCH=regex] agent/bench.sh [rounds] [other-agent.jar ...]   (BENCH: only the matching benchmarks, e.g. nettyTasks)
 #   rounds: forks per configuration, alternating; default 2. Other agent jars (an older build)
 #   are measured in the same rotation, each with its own ratio against the same baseline
 #   (absolute paths: the script changes to agent/).
@@ -11,5 +11,5 @@ JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 JAR=$(ls target/async-lint-agent-*.jar | grep -v -e original -e sources | head -1)
 ROUNDS="${1:-2}"
 [ $# -gt 0 ] && shift
-exec "$JAVA" -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
+exec "$JAVA" -Dbench="${BENCH:-}" -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
   dev.asynclint.bench.AgentOverheadRun "$PWD/$JAR" "$ROUNDS" "$@"

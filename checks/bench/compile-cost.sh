@@ -7,6 +7,8 @@
 #            pass over every tree, which any enabled check pays
 #   lint     javac + Error Prone with only async-lint's rules on (built-in checks off)
 # Prints the medians and the ratios against plain javac, and writes them to $OUT.
+# MODE=warm [WARMUP=2] runs the four in one warm JVM instead (checks/bench/WarmCompileCost.java):
+# what a build daemon, an IDE or Maven's in-process javac over many modules pays; writes results-warm.txt.
 #
 # Usage: checks/bench/compile-cost.sh [repetitions]     (from the repository root; default 5)
 # Needs: Maven (to fetch the sources and the classpath), a JDK 21+ (JDK env var, default Temurin 25),
@@ -96,6 +98,14 @@ run() { # config -> prints CPU seconds
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
+if [ "${MODE:-}" = warm ]; then
+  # The same four configurations in one warm JVM (WarmCompileCost.java): WARMUP rounds not counted.
+  JVM_EXPORTS=()
+  for flag in "${EXPORTS[@]}"; do JVM_EXPORTS+=("${flag#-J}"); done
+  "$JDK/bin/java" -Xmx3g "${JVM_EXPORTS[@]}" -cp "$PROCESSORPATH" "$ROOT/checks/bench/WarmCompileCost.java" \
+    "$WORK" "${WARMUP:-2}" "$REPS" | tee "$WORK/results-warm.txt"
+  exit 0
+fi
 if [ "${PROFILE:-}" = 1 ]; then
   run "${CONFIG:-lint}" > /dev/null
   echo "recording: $WORK/${CONFIG:-lint}.jfr (jfr print --events jdk.ExecutionSample ...)" >&2

@@ -50,13 +50,21 @@ public final class AgentOverheadRun {
         double[] a = stats(without.get(name));
         double[] b = stats(with.get(j).get(name));
         String unit = name.endsWith(" cpu") ? "ns/op" : "ops/ms";
-        System.out.printf(Locale.ROOT, "%-24s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f %s%n",
-            name, a[0], a[1], b[0], b[1], b[0] / a[0], unit);
+        // Forks ran in pairs (without, then with): the pair's ratio cancels slow drifts in load.
+        double[] pairs = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+          pairs[i] = with.get(j).get(name)[i] / without.get(name)[i];
+        }
+        Arrays.sort(pairs);
+        System.out.printf(Locale.ROOT, "%-28s %14.1f ± %5.1f %14.1f ± %5.1f %8.3f %s; pair ratios median %.3f (%.3f..%.3f)%n",
+            name, a[0], a[1], b[0], b[1], b[0] / a[0], unit, pairs[rounds / 2] / 2 + pairs[(rounds - 1) / 2] / 2,
+            pairs[0], pairs[rounds - 1]);
       }
     }
     System.out.println("(mean ± standard deviation over " + rounds + " fork(s) per configuration, each the"
-        + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, where a"
-        + " ratio above 1 is the cost; per-fork scores below)");
+        + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, 'loop cpu'"
+        + " rows the Netty event-loop threads' CPU ns per operation; for both a ratio above 1 is the cost;"
+        + " per-fork scores below)");
     for (String name : without.keySet()) {
       System.out.println(name + " without: " + Arrays.toString(without.get(name)));
       for (int j = 0; j < jars.size(); j++) {
@@ -67,7 +75,7 @@ public final class AgentOverheadRun {
 
   private static Collection<RunResult> run(String jvmArg) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(AgentOverheadBenchmark.class.getName())
+        .include(AgentOverheadBenchmark.class.getName() + "." + System.getProperty("bench", ""))
         .forks(1)
         .warmupIterations(3)
         .warmupTime(TimeValue.seconds(2))
@@ -88,6 +96,10 @@ public final class AgentOverheadRun {
       Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.LABEL);
       if (cpu != null) {
         into.computeIfAbsent(label + " cpu", k -> new double[rounds])[round] = cpu.getScore();
+      }
+      Result<?> loop = r.getSecondaryResults().get(CpuTimeProfiler.LOOP_LABEL);
+      if (loop != null && loop.getScore() > 0) {
+        into.computeIfAbsent(label + " loop cpu", k -> new double[rounds])[round] = loop.getScore();
       }
     }
   }
