@@ -9,6 +9,7 @@
 # Prints the medians and the ratios against plain javac, and writes them to $OUT.
 # MODE=warm [WARMUP=2] runs the four in one warm JVM instead (checks/bench/WarmCompileCost.java):
 # what a build daemon, an IDE or Maven's in-process javac over many modules pays; writes results-warm.txt.
+# WARM_JVM_FLAGS="-Dconfigs=lint -XX:StartFlightRecording=..." profiles one configuration warm.
 #
 # Usage: checks/bench/compile-cost.sh [repetitions]     (from the repository root; default 5)
 # Needs: Maven (to fetch the sources and the classpath), a JDK 21+ (JDK env var, default Temurin 25),
@@ -102,7 +103,7 @@ if [ "${MODE:-}" = warm ]; then
   # The same four configurations in one warm JVM (WarmCompileCost.java): WARMUP rounds not counted.
   JVM_EXPORTS=()
   for flag in "${EXPORTS[@]}"; do JVM_EXPORTS+=("${flag#-J}"); done
-  "$JDK/bin/java" -Xmx3g "${JVM_EXPORTS[@]}" -cp "$PROCESSORPATH" "$ROOT/checks/bench/WarmCompileCost.java" \
+  "$JDK/bin/java" -Xmx3g ${WARM_JVM_FLAGS:-} "${JVM_EXPORTS[@]}" -cp "$PROCESSORPATH" "$ROOT/checks/bench/WarmCompileCost.java" \
     "$WORK" "${WARMUP:-2}" "$REPS" | tee "$WORK/results-warm.txt"
   exit 0
 fi

@@ -136,7 +136,7 @@ final class BlockingCallClassifier {
     if (source == null) {
       source = tree.toString();
     }
-    source = source.replaceAll("\\s+", " ");
+    source = Messages.oneLine(source);
     return source.length() <= MAX_SHOWN ? source : source.substring(0, MAX_SHOWN - 3) + "...";
   }
 }

@@ -42,12 +42,12 @@ final class CatalogLookup {
       return false; // the owner is not on this compilation's classpath
     }
     Types types = state.getTypes();
-    if (isSubtype(declaring.type, owner, types)) {
+    if (isSubtype(declaring.type, owner, state)) {
       return true;
     }
     return receiverType != null
         && !method.isStatic()
-        && isSubtype(receiverType, owner, types)
+        && isSubtype(receiverType, owner, state)
         && owner.tsym.isSubClass(declaring, types);
   }
 
@@ -57,7 +57,10 @@ final class CatalogLookup {
    */
   static @Nullable Type type(String name, VisitorState state) {
     // Asked for every call the catalog might mean; a lookup by string costs a symbol-table search.
-    Map<String, Optional<Type>> known = TYPES.get(state.context, c -> new HashMap<>());
+    Map<String, Optional<Type>> known = TYPES.ifLast(state.context);
+    if (known == null) {
+      known = TYPES.get(state.context, c -> new HashMap<>());
+    }
     Optional<Type> type = known.get(name);
     if (type == null) {
       type = Optional.ofNullable(lookUp(name, state));
@@ -94,8 +97,38 @@ final class CatalogLookup {
   /** Whether {@code type} is {@code qualifiedName} or one of its subtypes (erasures compared). */
   static boolean isSubtype(@Nullable Type type, String qualifiedName, VisitorState state) {
     Type other = type(qualifiedName, state);
-    return other != null && isSubtype(type, other, state.getTypes());
+    return other != null && isSubtype(type, other, state);
   }
+
+  /**
+   * {@link #isSubtype(Type, Type, Types)}, remembered per pair of classes: the checks ask the same
+   * few hundred questions (is this receiver a Netty future? a Vert.x handler?) for every call.
+   */
+  static boolean isSubtype(@Nullable Type a, Type b, VisitorState state) {
+    if (a == null) {
+      return false;
+    }
+    // The erasure of a class type depends on its class alone; arrays, type variables and
+    // intersections are asked directly.
+    if (!a.hasTag(com.sun.tools.javac.code.TypeTag.CLASS) || !b.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+      return isSubtype(a, b, state.getTypes());
+    }
+    Map<SubtypeQuestion, Boolean> known = SUBTYPES.ifLast(state.context);
+    if (known == null) {
+      known = SUBTYPES.get(state.context, c -> new HashMap<>());
+    }
+    SubtypeQuestion question = new SubtypeQuestion(a.tsym, b.tsym);
+    Boolean answer = known.get(question);
+    if (answer == null) {
+      answer = isSubtype(a, b, state.getTypes());
+      known.put(question, answer);
+    }
+    return answer;
+  }
+
+  private record SubtypeQuestion(Symbol.TypeSymbol sub, Symbol.TypeSymbol sup) {}
+
+  private static final PerCompilation<Map<SubtypeQuestion, Boolean>> SUBTYPES = new PerCompilation<>();
 
   static boolean isSubtype(@Nullable Type a, Type b, Types types) {
     return a != null && types.isSubtype(types.erasure(a), types.erasure(b));

@@ -20,4 +20,11 @@ final class Messages {
         .build();
   }
 
+
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+  /** Source text on one line, runs of whitespace as one space (compiled once: asked per loop and call shown). */
+  static String oneLine(String source) {
+    return WHITESPACE.matcher(source).replaceAll(" ");
+  }
 }

@@ -870,6 +870,6 @@ final class NonYieldingLoops {
       return "";
     }
     String source = state.getSourceForNode(tree);
-    return (source == null ? tree.toString() : source).replaceAll("\\s+", " ");
+    return Messages.oneLine(source == null ? tree.toString() : source);
   }
 }

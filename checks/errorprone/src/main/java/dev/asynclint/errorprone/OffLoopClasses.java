@@ -63,6 +63,9 @@ final class OffLoopClasses {
   }
 
   private static Set<String> scan(CompilationUnitTree unit, VisitorState state) {
+    if (!mentionsDeployment(unit)) {
+      return Set.of();
+    }
     Set<Symbol> workerOptions = new HashSet<>();
     Map<Symbol, ExpressionTree> initializers = new java.util.HashMap<>();
     // Pass 1: local variables and fields whose DeploymentOptions are set to a worker model.
@@ -119,6 +122,30 @@ final class OffLoopClasses {
     }.scan(unit, null);
     return workers;
   }
+
+  /**
+   * Whether the file's text names a call that can deploy a verticle or add a pipeline handler;
+   * most files do not, and reading the text (javac keeps it) is far cheaper than two passes over
+   * their trees. When the text cannot be read, the trees are scanned.
+   */
+  private static boolean mentionsDeployment(CompilationUnitTree unit) {
+    CharSequence text;
+    try {
+      text = unit.getSourceFile().getCharContent(true);
+    } catch (java.io.IOException | RuntimeException e) {
+      return true;
+    }
+    String source = text.toString();
+    for (String name : DEPLOYING_NAMES) {
+      if (source.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> DEPLOYING_NAMES =
+      List.of("deployVerticle", "addLast", "addFirst", "addBefore", "addAfter", "replace");
 
   /** {@code pipeline.addLast(group, ...)} and friends where the group is not an event loop group. */
   private static boolean isPipelineAddWithOwnGroup(MethodInvocationTree tree, VisitorState state) {
