@@ -8,45 +8,52 @@ import java.util.List;
 import javax.lang.model.type.TypeKind;
 
 /**
- * Whether a call's result is something the call made, or a value it only hands back, read from
- * the declared signature. {@code UnawaitedFuture} and {@code UnsubscribedPublisher} judge only
- * what a call made: dropping {@code map.put(key, future)} drops the previous mapping, and dropping
- * {@code Objects.requireNonNull(flux)} drops the argument, made (or not) somewhere else.
+ * The javac answers to {@link dev.asynclint.core.HandedBack}'s questions: whether a call's result
+ * is something the call made, or a value it only hands back ({@code map.put(key, future)} hands
+ * back the previous mapping, {@code Objects.requireNonNull(flux)} its argument). The decision is
+ * shared with the scanner.
  */
 final class HandedBack {
-  /** The call makes its result (or nothing here says otherwise): judge it. */
-  static final int MADE = -2;
-  /** A value the receiver holds ({@code Map.put}, {@code List.set}, {@code AtomicReference.getAndSet}). */
-  static final int HELD = -1;
+  static final int MADE = dev.asynclint.core.HandedBack.MADE;
+  static final int HELD = dev.asynclint.core.HandedBack.HELD;
 
   private HandedBack() {}
 
-  /**
-   * {@link #MADE}, {@link #HELD}, or the index of the argument handed back: the declared result is
-   * a type variable of the method that a parameter also has ({@code <T> T requireNonNull(T, String)}).
-   * A result typed by a type variable of the receiver's class is a value that class holds, unless
-   * the class is a functional interface ({@code Supplier.get}, {@code Function.apply},
-   * {@code Callable.call}), whose call computes its result.
-   */
+  /** {@link #MADE}, {@link #HELD}, or the index of the argument handed back. */
   static int source(MethodSymbol method, VisitorState state) {
     Type result = method.getReturnType();
-    if (result == null || result.getKind() != TypeKind.TYPEVAR) {
-      return MADE;
-    }
-    Symbol declaredBy = result.tsym.owner;
-    if (declaredBy == method) {
-      List<Symbol.VarSymbol> parameters = method.getParameters();
-      for (int i = 0; i < parameters.size(); i++) {
-        if (parameters.get(i).type.tsym == result.tsym) {
-          return i;
+    Symbol declaredBy = result == null || result.getKind() != TypeKind.TYPEVAR ? null : result.tsym.owner;
+    return dev.asynclint.core.HandedBack.source(new dev.asynclint.core.HandedBack.Signature() {
+      @Override
+      public dev.asynclint.core.HandedBack.ResultVariable resultVariable() {
+        if (declaredBy == null) {
+          return dev.asynclint.core.HandedBack.ResultVariable.NONE;
         }
+        return declaredBy == method ? dev.asynclint.core.HandedBack.ResultVariable.METHOD
+            : declaredBy instanceof Symbol.ClassSymbol ? dev.asynclint.core.HandedBack.ResultVariable.CLASS
+            : dev.asynclint.core.HandedBack.ResultVariable.NONE;
       }
-      return MADE;
-    }
-    if (!method.isStatic() && declaredBy instanceof Symbol.ClassSymbol owner
-        && !state.getTypes().isFunctionalInterface(owner)) {
-      return HELD;
-    }
-    return MADE;
+
+      @Override
+      public int parameterTypedAsResult() {
+        List<Symbol.VarSymbol> parameters = method.getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+          if (parameters.get(i).type.tsym == result.tsym) {
+            return i;
+          }
+        }
+        return -1;
+      }
+
+      @Override
+      public boolean isStatic() {
+        return method.isStatic();
+      }
+
+      @Override
+      public boolean declaredByFunctionalInterface() {
+        return state.getTypes().isFunctionalInterface((Symbol.TypeSymbol) declaredBy);
+      }
+    });
   }
 }

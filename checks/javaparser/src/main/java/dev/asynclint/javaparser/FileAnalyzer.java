@@ -62,7 +62,7 @@ final class FileAnalyzer {
     this.types = new TypeHierarchy(solver);
     java.util.Map<String, TransitiveSummaries.MethodProperty> properties = new java.util.LinkedHashMap<>();
     for (SourceRule rule : rules) {
-      rule.followedProperty().ifPresent(property -> properties.put(rule.rule().id(), property));
+      rule.followedProperty(types, options).ifPresent(property -> properties.put(rule.rule().id(), property));
     }
     this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, parser, types,
         blockingAnnotatedNames, properties, shared, name -> {

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * A CPU loop on event-loop code that never gives the loop back: spin loops and endless loops are
  * definite (ERROR when the context is definite); data-sized loops doing real work per iteration,
- * and calls to self-recursive methods of the sources, are likely (WARNING). Loop shapes come from
+ * calls to self-recursive methods of the sources, and calls that reach such a loop through the
+ * sources' methods (with the chain, as the blocking rules report) are likely (WARNING). Loop shapes come from
  * {@link NonYieldingLoops}, where the code runs from the {@link EventLoopContextResolver} the
  * blocking rules use. See {@code docs/rules/NonYieldingLoopInEventLoop.md}.
  */
@@ -26,6 +27,25 @@ final class NonYieldingLoopInEventLoop implements SourceRule {
   @Override
   public Rule rule() {
     return Rule.NON_YIELDING_LOOP_IN_EVENT_LOOP;
+  }
+
+  /**
+   * "Contains a loop that never yields", followed through calls by the transitive summaries as the
+   * Error Prone engine does: a handler that calls a helper with such a loop is reported at the call.
+   */
+  @Override
+  public Optional<TransitiveSummaries.MethodProperty> followedProperty(TypeHierarchy types, ScanOptions options) {
+    int bound = options.rules().loopBound();
+    return Optional.of(method -> {
+      try {
+        CallResolver calls = new CallResolver(); // the method may be in any file: no file's state
+        List<NonYieldingLoops.Loop> loops = new NonYieldingLoops(calls, new ExpressionTypes(calls), types, bound)
+            .find(method);
+        return loops.isEmpty() ? null : loops.get(0).shape().reachedBy();
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        return null; // never lose the method's blocking summary to a loop the solver chokes on
+      }
+    });
   }
 
   @Override
@@ -43,16 +63,22 @@ final class NonYieldingLoopInEventLoop implements SourceRule {
             || CpuSchedulers.enclosingCallableRunsOnCpu(node, file.calls())) {
           return; // parallel() and computation() are where CPU work belongs
         }
-        found(node, loops).ifPresent(found -> findings.accept(finding(file, found, context.get())));
+        found(node, loops, file).ifPresent(found -> findings.accept(finding(file, found, context.get())));
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
         file.calls().countFailure(); // one shape the solver chokes on never stops the file
       }
     });
   }
 
-  private record Found(Node at, NonYieldingLoop loop, String prefix) {}
+  /** A loop here ({@code loop}), or a {@code call} that reaches one through the sources' methods. */
+  private record Found(Node at, NonYieldingLoop loop, String prefix, MethodCallExpr call,
+      TransitiveSummaries.Reach reached) {
+    Found(Node at, NonYieldingLoop loop, String prefix) {
+      this(at, loop, prefix, null, null);
+    }
+  }
 
-  private static Optional<Found> found(Node node, NonYieldingLoops loops) {
+  private static Optional<Found> found(Node node, NonYieldingLoops loops, SourceFile file) {
     Node scope = NonYieldingLoops.localScope(node);
     if (NonYieldingLoops.isLoop(node)) {
       return loops.classify(node, scope)
@@ -65,8 +91,20 @@ final class NonYieldingLoopInEventLoop implements SourceRule {
       return insideReportedLoop(node, scope, loops) ? Optional.empty()
           : Optional.of(new Found(call.getName(), forEach.get().shape(), ""));
     }
-    return recursion(call, loops).map(loop -> new Found(call.getName(), loop.shape(),
+    Optional<Found> recursion = recursion(call, loops).map(loop -> new Found(call.getName(), loop.shape(),
         "`" + NonYieldingLoops.source(call) + "` recurses: "));
+    return recursion.isPresent() ? recursion : reached(call, loops, file);
+  }
+
+  /** A call to a method of the sources that (through others) holds a loop that never yields. */
+  private static Optional<Found> reached(MethodCallExpr call, NonYieldingLoops loops, SourceFile file) {
+    Optional<CallableDeclaration> enclosing = call.findAncestor(CallableDeclaration.class);
+    if (enclosing.isPresent() && enclosing.get().getNameAsString().equals(call.getNameAsString())
+        && loops.resolvesTo(call, enclosing.get())) {
+      return Optional.empty(); // a method calling itself: its recursion is reported where it is entered
+    }
+    return file.reachedProperty(call, Rule.NON_YIELDING_LOOP_IN_EVENT_LOOP.id())
+        .map(reach -> new Found(call.getName(), null, "", call, reach));
   }
 
   /** A call from event-loop code to a method of the sources that calls itself. */
@@ -111,6 +149,14 @@ final class NonYieldingLoopInEventLoop implements SourceRule {
   }
 
   private static Finding finding(SourceFile file, Found found, EventLoopContext context) {
+    if (found.reached() != null) {
+      TransitiveSummaries.Reach reach = found.reached();
+      return new Finding(Rule.NON_YIELDING_LOOP_IN_EVENT_LOOP.id(), Severity.WARNING, file.path(),
+          found.at().getBegin().map(p -> p.line).orElse(0), found.at().getBegin().map(p -> p.column).orElse(0),
+          NonYieldingLoop.reachedMessage(BlockingCallClassifier.shown(found.call()),
+              reach.chain(), reach.reason(), context, file.catalog()),
+          context.reason(), reach.chain(), NonYieldingLoop.fix(context, file.catalog()));
+    }
     NonYieldingLoop loop = found.loop();
     Severity severity = loop.definite() && context.definite() ? Severity.ERROR : Severity.WARNING;
     String fix = loop.kind() == NonYieldingLoop.Kind.SPIN

@@ -77,10 +77,14 @@ final class NonYieldingLoops {
   private final java.util.Map<Node, Boolean> workInSource = new java.util.IdentityHashMap<>();
 
   NonYieldingLoops(SourceFile file) {
-    this.calls = file.calls();
-    this.types = file.expressionTypes();
-    this.hierarchy = file.matcher().types();
-    this.constantBound = file.options().rules().loopBound();
+    this(file.calls(), file.expressionTypes(), file.matcher().types(), file.options().rules().loopBound());
+  }
+
+  NonYieldingLoops(CallResolver calls, ExpressionTypes types, TypeHierarchy hierarchy, int constantBound) {
+    this.calls = calls;
+    this.types = types;
+    this.hierarchy = hierarchy;
+    this.constantBound = constantBound;
   }
 
   static boolean isLoop(Node node) {

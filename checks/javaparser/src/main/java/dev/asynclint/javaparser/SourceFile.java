@@ -112,7 +112,7 @@ final class SourceFile {
 
   /**
    * The chain from a call to a method of the sources that has a property a rule registered
-   * ({@link SourceRule#followedProperty()}), e.g. "contains a loop that never yields": for a loop
+   * ({@link SourceRule#followedProperty}), e.g. "contains a loop that never yields": for a loop
    * rule that reports such calls in event-loop code, as blocking calls are reported.
    */
   Optional<TransitiveSummaries.Reach> reachedProperty(Node call, String kind) {
@@ -120,6 +120,14 @@ final class SourceFile {
       return Optional.empty();
     }
     return Optional.ofNullable(summaries.reaches(call, calls).get(kind));
+  }
+
+  /**
+   * A method's declaration in the scanned sources, also when a jar on the classpath has its class
+   * too (javac reads the source then, so the engines agree on what a method of the project does).
+   */
+  Optional<Node> sourceDeclaration(Callable method) {
+    return summaries.declarationOf(method);
   }
 
   /** Every call, constructor call and method reference that blocks and runs on an event loop. */

@@ -17,8 +17,11 @@ interface SourceRule {
   /**
    * A property of methods this rule wants followed through calls, like a blocking API (a loop
    * rule: "contains a loop that never yields"); read it back with {@link SourceFile#reachedProperty}.
+   * Asked once per analysing thread, with that thread's types and the scan's options; the property
+   * is then tested on methods of any file, so it keeps no file's state.
    */
-  default java.util.Optional<TransitiveSummaries.MethodProperty> followedProperty() {
+  default java.util.Optional<TransitiveSummaries.MethodProperty> followedProperty(TypeHierarchy types,
+      ScanOptions options) {
     return java.util.Optional.empty();
   }
 }

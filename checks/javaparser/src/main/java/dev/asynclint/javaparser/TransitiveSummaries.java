@@ -507,7 +507,7 @@ final class TransitiveSummaries {
    * jar (a module scanned with its own jar on the classpath) resolves to the jar: its source
    * declaration is then looked up by name and parameters, as javac would prefer the source.
    */
-  private Optional<Node> declarationOf(Callable callee) {
+  Optional<Node> declarationOf(Callable callee) {
     try {
       Optional<Node> ast = callee.declaration().toAst();
       if (ast.isPresent()) {

@@ -266,6 +266,17 @@ final class UnawaitedFuture implements SourceRule {
       if (ignorable(method)) {
         return true;
       }
+      if (expression instanceof MethodCallExpr call) {
+        // connections.put(uri, future) hands back the previous mapping; requireNonNull(future) hands
+        // back its argument, which is dropped here only if it was made right here.
+        int given = HandedBack.source(method);
+        if (given == HandedBack.HELD) {
+          return true;
+        }
+        if (given >= 0 && given < call.getArguments().size()) {
+          return !created(ExpressionTypes.unwrap(call.getArgument(given)));
+        }
+      }
       CatalogMatcher matcher = file.matcher();
       for (MethodPattern pattern : DroppedFuture.EXEMPT) {
         if (matcher.matches(pattern, method)) {

@@ -179,12 +179,28 @@ final class UnsubscribedPublisher implements SourceRule {
         if (subscribes(method.get())) {
           return Optional.empty(); // subscribeWith(processor) hands back what it subscribed
         }
+        int given = HandedBack.source(method.get());
+        if (given == HandedBack.HELD) {
+          return Optional.empty(); // executions.put(node, flux) drops the previous mapping, not flux
+        }
+        if (given >= 0) {
+          // Objects.requireNonNull(flux) hands back what it was given: it is dropped only if it was
+          // made right there.
+          return given < call.getArguments().size()
+              ? createdColdPublisher(ExpressionTypes.unwrap(call.getArgument(given)))
+              : Optional.empty();
+        }
         // verify(repo).save(x), doReturn(m).when(repo).save(x): a stubbing or verification, not a call.
         if (call.getScope().map(ExpressionTypes::unwrap).orElse(null) instanceof MethodCallExpr receiver) {
           Optional<Callable> receiverMethod = file.calls().resolve(receiver);
           if (receiverMethod.isEmpty() || receiverMethod.get().declaringType().startsWith("org.mockito.")) {
             return Optional.empty();
           }
+        }
+        // reactor-netty's connections and responses implement Publisher but are stateful objects:
+        // response.header(k, v) configures and hands back the receiver; it creates nothing.
+        if (!method.get().isStatic() && HandedBack.returnsThis(method.get(), file.sourceDeclaration(method.get()))) {
+          return Optional.empty();
         }
       }
       return type;

@@ -31,7 +31,7 @@ class FollowedPropertyTest {
     }
 
     @Override
-    public Optional<TransitiveSummaries.MethodProperty> followedProperty() {
+    public Optional<TransitiveSummaries.MethodProperty> followedProperty(TypeHierarchy types, ScanOptions options) {
       return Optional.of(method -> method.findFirst(WhileStmt.class).isPresent() ? "loops with while" : null);
     }
 

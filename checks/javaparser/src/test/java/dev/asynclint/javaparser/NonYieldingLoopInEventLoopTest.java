@@ -293,9 +293,65 @@ class NonYieldingLoopInEventLoopTest {
         "}").findings(RULE);
     java.util.Map<Integer, String> lines = byLine(found);
     assertThat(lines.keySet()).containsExactly(22, 24, 27, 30).inOrder();
-    assertThat(lines.get(22)).contains("calls `score(...)` on every iteration");
+    // The loop, and (as in the Error Prone engine) the call in it that reaches digest's loop.
+    List<String> line22 = found.stream().filter(f -> f.startsWith("22: ")).toList();
+    assertThat(line22).hasSize(2);
+    assertThat(line22.get(0)).contains("calls `score(...)` on every iteration");
+    assertThat(line22.get(1)).startsWith("22: `score(cookie)` reaches Pending.score → Pending.digest, which loops"
+        + " once per element of `lines` and calls `Math.log(...)` on every iteration, inside `channelInactive`");
     assertThat(lines.get(24)).contains("calls `cookie.split(...)` on every iteration");
     assertThat(lines.get(27)).contains("busy-waits on `!pending.isEmpty()`");
     assertThat(lines.get(30)).contains("runs a nested loop once per element of `values`");
+  }
+
+  /**
+   * As the Error Prone engine: a call from event-loop code to a method of the sources that (through
+   * others) holds a loop that never yields is reported at the call, with the chain. A helper with a
+   * small constant loop, the same call off the loop, and a call offloaded to a worker are fine.
+   */
+  @Test
+  void loopsReachedThroughOtherMethodsAreReportedAtTheCall(@TempDir Path dir) throws Exception {
+    List<String> found = new Sources(dir).add("Digest.java",
+        "import java.util.List;",
+        "class Digest {",
+        "  static long checksum(List<String> lines) {",
+        "    long sum = 0;",
+        "    for (String line : lines) { sum += line.hashCode() * 31L + (long) Math.log1p(sum); }",
+        "    return sum;",
+        "  }",
+        "  static long report(List<String> lines) { return checksum(lines); }",
+        "  static int constant() { int n = 0; for (int i = 0; i < 4; i++) { n += i; } return n; }",
+        "}").add("DigestHandler.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.SimpleChannelInboundHandler;",
+        "import java.util.List;",
+        "class DigestHandler extends SimpleChannelInboundHandler<List<String>> {",
+        "  @Override protected void channelRead0(ChannelHandlerContext ctx, List<String> lines) {",
+        "    ctx.writeAndFlush(Digest.report(lines));",
+        "    ctx.writeAndFlush(Digest.constant());",
+        "  }",
+        "  public static void main(String[] args) { Digest.report(List.of(args)); }",
+        "}").add("DigestVerticle.java",
+        "import io.vertx.core.AbstractVerticle;",
+        "import java.util.List;",
+        "class DigestVerticle extends AbstractVerticle {",
+        "  List<String> lines;",
+        "  @Override public void start() {",
+        "    vertx.setTimer(10, id -> System.out.println(Digest.report(lines)));",
+        "    vertx.executeBlocking(() -> Digest.report(lines));",
+        "  }",
+        "}").findings(RULE);
+    assertThat(found).containsExactly(
+        "6: `Digest.report(lines)` reaches Digest.report → Digest.checksum, which loops once per element of"
+            + " `lines` and calls `Math.log1p(...)` on every iteration, inside `channelRead0` of `DigestHandler` (a"
+            + " Netty SimpleChannelInboundHandler), which runs on the channel's event loop. Everything queued behind"
+            + " it on that thread waits until it finishes. Fix: split the work into chunks and re-schedule the rest"
+            + " with ctx.executor().execute(...), or offload it to a separate executor (or a handler added with its"
+            + " own DefaultEventExecutorGroup).",
+        "6: `Digest.report(lines)` reaches Digest.report → Digest.checksum, which loops once per element of"
+            + " `lines` and calls `Math.log1p(...)` on every iteration, inside the lambda passed to `Vertx.setTimer`,"
+            + " which runs on the Vert.x event loop. Everything queued behind it on that thread waits until it"
+            + " finishes. Fix: split the work into chunks and continue with vertx.runOnContext(...), or offload it"
+            + " with vertx.executeBlocking(...).");
   }
 }

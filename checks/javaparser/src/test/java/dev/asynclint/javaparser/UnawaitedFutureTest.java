@@ -145,4 +145,51 @@ class UnawaitedFutureTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.findings()).isEmpty();
   }
+
+  /**
+   * As the Error Prone engine (HandedBack, shared through checks/core), from lettuce-core's
+   * {@code executions.put(node, future)}: a container's put or set hands back the previous value,
+   * not the future just stored; a null check hands back its argument, which is dropped here only
+   * if it was made right here. A supplier's result is still made by the call.
+   */
+  @Test
+  void containersAndNullChecksHandBackFuturesTheyDidNotMake(@TempDir Path dir) throws Exception {
+    List<String> found = new Sources(dir).add("Pool.java",
+        "import java.util.Map;",
+        "import java.util.Objects;",
+        "import java.util.concurrent.CompletableFuture;",
+        "import java.util.concurrent.ConcurrentHashMap;",
+        "import java.util.concurrent.atomic.AtomicReference;",
+        "import java.util.function.Supplier;",
+        "import io.vertx.core.Future;",
+        "class Pool {",
+        "  final Map<String, CompletableFuture<String>> connections = new ConcurrentHashMap<>();",
+        "  final ConcurrentHashMap<String, Future<Void>> closing = new ConcurrentHashMap<>();",
+        "  final AtomicReference<CompletableFuture<String>> current = new AtomicReference<>();",
+        "  CompletableFuture<String> connect(String uri) { return CompletableFuture.supplyAsync(() -> uri); }",
+        "  static <T> T checked(T value, String message) { return Objects.requireNonNull(value, message); }",
+        "  void open(String uri, Supplier<CompletableFuture<String>> factory, Future<Void> close) {",
+        "    CompletableFuture<String> future = connect(uri);",
+        "    connections.put(uri, future);",
+        "    closing.put(uri, close);",
+        "    CompletableFuture<String> existing = connections.put(uri, future);",
+        "    current.getAndSet(future);",
+        "    Objects.requireNonNull(future);",
+        "    checked(close, \"close\");",
+        "    future.exceptionally(e -> null);",
+        "    Objects.requireNonNull(connect(uri));",
+        "    factory.get();",
+        "    checked(connect(uri), \"made here\");",
+        "  }",
+        "}").findings("UnawaitedFuture");
+    String fix = " Fix: end the chain with a failure handler (exceptionally, handle, whenComplete), or return it to"
+        + " the caller. If the failure truly does not matter, say so: `var unused = ...` or"
+        + " @SuppressWarnings(\"UnawaitedFuture\").";
+    String lost = " returns a CompletableFuture that is dropped here with no failure handler, so if it fails, the"
+        + " exception is lost.";
+    assertThat(found).containsExactly(
+        "23: `Objects.requireNonNull(connect(uri))`" + lost + fix,
+        "24: `factory.get()`" + lost + fix,
+        "25: `checked(connect(uri), \"made here\")`" + lost + fix);
+  }
 }

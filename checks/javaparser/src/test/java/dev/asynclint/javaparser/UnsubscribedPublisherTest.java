@@ -128,4 +128,83 @@ class UnsubscribedPublisherTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.findings()).isEmpty();
   }
+
+  /**
+   * As the Error Prone engine (HandedBack, shared through checks/core), from r2dbc-postgresql's
+   * {@code Assert.requireNonNull(messages, "...")} and lettuce-core's {@code put}: a null check
+   * hands back the publisher it was given, made elsewhere, and a container's put the previous one.
+   */
+  @Test
+  void nullChecksAndContainersHandBackPublishersTheyDidNotMake(@TempDir Path dir) throws Exception {
+    List<String> found = new Sources(dir).add("Checks.java",
+        "import java.util.Objects;",
+        "import java.util.function.Supplier;",
+        "import reactor.core.publisher.Flux;",
+        "import reactor.core.publisher.Mono;",
+        "class Checks {",
+        "  interface Repo { Mono<Void> save(String s); Flux<String> all(); }",
+        "  static <T> T requireNonNull(T value, String message) { return Objects.requireNonNull(value, message); }",
+        "  static <T> T build(Class<T> type) { return null; }",
+        "  Repo repo;",
+        "  Checks(Flux<String> messages, Mono<Void> done, Supplier<Mono<Void>> later) {",
+        "    requireNonNull(messages, \"messages must not be null\");",
+        "    Objects.requireNonNull(done);",
+        "    new java.util.HashMap<String, Flux<String>>().put(\"node\", repo.all());",
+        "    requireNonNull(repo.save(\"x\"), \"made here, so dropped here\");",
+        "    build(Mono.class);",
+        "    later.get();",
+        "  }",
+        "}").findings(RULE);
+    assertThat(found).containsExactly(
+        "14: `requireNonNull(repo.save(\"x\"), \"made here, so dropped here\")` creates a `Mono` that is dropped here,"
+            + " so it is never subscribed and its work never happens. Fix: return it or compose it into the chain"
+            + " (flatMap, then, concatWith); to fire it on its own, subscribe(...) with an error handler.",
+        "15: `build(Mono.class)` creates a `Mono` that is dropped here, so it is never subscribed and its work never"
+            + " happens. Fix: return it or compose it into the chain (flatMap, then, concatWith); to fire it on its"
+            + " own, subscribe(...) with an error handler.",
+        "16: `later.get()` creates a `Mono` that is dropped here, so it is never subscribed and its work never"
+            + " happens. Fix: return it or compose it into the chain (flatMap, then, concatWith); to fire it on its"
+            + " own, subscribe(...) with an error handler.");
+  }
+
+  /**
+   * As the Error Prone engine, from reactor-netty ({@code addHandlerFirst(...)}, {@code header(k, v)}
+   * on connections and responses that implement {@code Publisher}): a fluent setter of the sources
+   * whose every return is {@code this} creates nothing; a method of the same type that makes a new
+   * publisher, or returns {@code this} on one path only, still counts.
+   */
+  @Test
+  void fluentSettersReturningThisCreateNothing(@TempDir Path dir) throws Exception {
+    List<String> found = new Sources(dir).add("Outbound.java",
+        "import org.reactivestreams.Publisher;",
+        "import org.reactivestreams.Subscriber;",
+        "import reactor.core.publisher.Mono;",
+        "class Outbound implements Publisher<Void> {",
+        "  boolean keepAlive;",
+        "  Outbound keepAlive(boolean on) { keepAlive = on; return this; }",
+        "  Outbound header(String k, String v) { if (k == null) { return this; } return (this); }",
+        "  Outbound send(String body) { return new Outbound(); }",
+        "  Outbound maybe(String body) { if (body == null) { return this; } return send(body); }",
+        "  Outbound later() { Runnable r = () -> { return; }; java.util.function.Supplier<Outbound> s = () -> { return this; }; return new Outbound(); }",
+        "  @Override public void subscribe(Subscriber<? super Void> s) { Mono.<Void>empty().subscribe(s); }",
+        "  void respond(Outbound other) {",
+        "    keepAlive(false);",
+        "    header(\"a\", \"b\");",
+        "    other.header(\"c\", \"d\").keepAlive(true);",
+        "    send(\"x\");",
+        "    maybe(\"y\");",
+        "    later();",
+        "  }",
+        "}").findings(RULE);
+    assertThat(found).containsExactly(
+        "16: `send(\"x\")` creates an `Outbound` that is dropped here, so it is never subscribed and its work never"
+            + " happens. Fix: return it or compose it into the chain (flatMap, then, concatWith); to fire it on its"
+            + " own, subscribe(...) with an error handler.",
+        "17: `maybe(\"y\")` creates an `Outbound` that is dropped here, so it is never subscribed and its work never"
+            + " happens. Fix: return it or compose it into the chain (flatMap, then, concatWith); to fire it on its"
+            + " own, subscribe(...) with an error handler.",
+        "18: `later()` creates an `Outbound` that is dropped here, so it is never subscribed and its work never"
+            + " happens. Fix: return it or compose it into the chain (flatMap, then, concatWith); to fire it on its"
+            + " own, subscribe(...) with an error handler.");
+  }
 }
