@@ -21,6 +21,7 @@ import java.util.Map;
  * context     callback COMMON_POOL java.util.concurrent.CompletableFuture#*Async unless=java.util.concurrent.Executor confidence=LIKELY | runs on the common pool
  * context     annotation ANNOTATED org.jetbrains.annotations.NonBlocking | is declared non-blocking
  * offload     VERTX io.vertx.core.Vertx#executeBlocking arg=0        | runs on a worker thread
+ * inline      io.vertx.core.Future#future arg=0                      | runs the handler before it returns
  * blocking-annotation org.jetbrains.annotations.Blocking
  * fix         NETTY SLEEP                                          | schedule it with ctx.executor().schedule(...)
  * async-result HOT java.util.concurrent.CompletionStage handlers=exceptionally,handle | a CompletableFuture
@@ -46,6 +47,7 @@ public final class CatalogParser {
     List<AsyncResultType> results = new ArrayList<>();
     List<KnownScheduler> schedulers = new ArrayList<>();
     List<SchedulerShift> shifts = new ArrayList<>();
+    List<InlineCallback> inline = new ArrayList<>();
     List<String> problems = new ArrayList<>();
 
     BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -101,6 +103,14 @@ public final class CatalogParser {
             offloads.add(new OffloadPoint(framework, method, argument,
                 parsed.requiredText(0, "where the code runs, after '|'"), origin));
           }
+          case "inline" -> {
+            MethodPattern method = method(parsed.word(1, "Owner#method"));
+            parsed.noMoreWords(2);
+            int argument = parsed.intOption("arg", -1);
+            parsed.onlyOptions("arg");
+            inline.add(new InlineCallback(method, argument,
+                parsed.requiredText(0, "why it runs at once, after '|'"), origin));
+          }
           case "blocking-annotation" -> {
             blockingAnnotations.add(annotation(parsed.word(1, "an annotation type")).owner());
             parsed.noMoreWords(2);
@@ -155,7 +165,7 @@ public final class CatalogParser {
           }
           default -> throw new IllegalArgumentException(
               "unknown entry kind '" + parsed.word(0, "") + "' (expected blocking, nonblocking,"
-                  + " context, offload, blocking-annotation, fix, async-result, scheduler or shift)");
+                  + " context, offload, inline, blocking-annotation, fix, async-result, scheduler or shift)");
         }
       } catch (IllegalArgumentException e) {
         problems.add(origin + ": " + e.getMessage());
@@ -165,7 +175,7 @@ public final class CatalogParser {
       throw new CatalogException(problems);
     }
     return new Catalog(blocking, nonBlocking, contexts, offloads, blockingAnnotations, fixes, results,
-        schedulers, shifts);
+        schedulers, shifts, inline);
   }
 
   private static String stripComment(String line) {
