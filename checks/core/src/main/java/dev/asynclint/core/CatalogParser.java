@@ -15,6 +15,7 @@ import java.util.Map;
  *
  * <pre>
  * blocking    SLEEP java.lang.Thread#sleep                         | parks the thread | use a timer
+ * blocking    IO java.net.InetAddress#getByName host=0               | resolves a name (not an IP literal)
  * nonblocking java.io.ByteArrayInputStream#*                       | reads memory
  * context     override NETTY io.netty.channel.ChannelInboundHandler#*  | runs on the channel's event loop
  * context     callback VERTX io.vertx.*#*                           | runs on the Vert.x event loop
@@ -71,8 +72,9 @@ public final class CatalogParser {
             }
             MethodPattern method = method(parsed.word(2, "Owner#method"));
             parsed.noMoreWords(3);
-            parsed.noOptions();
-            blocking.add(new BlockingApi(category, method, parsed.text(0), parsed.text(1), origin));
+            int host = parsed.intOption("host", -1);
+            parsed.onlyOptions("host");
+            blocking.add(new BlockingApi(category, method, parsed.text(0), parsed.text(1), origin, host));
           }
           case "nonblocking" -> {
             MethodPattern method = method(parsed.word(1, "Owner#method"));
