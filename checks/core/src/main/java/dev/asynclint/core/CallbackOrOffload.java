@@ -12,7 +12,11 @@ package dev.asynclint.core;
  *   <li>an offload point beats a callback only when its owner is more specific
  *       ({@code EventLoopGroup#execute} over {@code Executor#execute}); a tie goes to the event
  *       loop, so an explicit executor argument ({@code unlessParam}) is what turns a common-pool
- *       callback off.
+ *       callback off;
+ *   <li>an {@link InlineCallback} (the callable runs at once, on the caller's thread) beats a
+ *       callback entry unless that callback's owner is more specific, and loses to a more specific
+ *       offload point; it leaves the choice empty, as for a method the catalog does not know, so
+ *       the engines go on to the code that encloses the call.
  * </ul>
  */
 public final class CallbackOrOffload {
@@ -35,11 +39,21 @@ public final class CallbackOrOffload {
 
   /**
    * The winner: {@code offload} set means the callable runs off the loop; otherwise
-   * {@code callback}, when set, is why it runs on one; both null when the catalog knows nothing.
+   * {@code callback}, when set, is why it runs on one; both null when the catalog knows nothing
+   * or, with {@code inline} set, knows that the callable runs where its caller runs.
    */
-  public record Choice(EventLoopEntry callback, OffloadPoint offload) {
+  public record Choice(EventLoopEntry callback, OffloadPoint offload, InlineCallback inline) {
+    public Choice(EventLoopEntry callback, OffloadPoint offload) {
+      this(callback, offload, null);
+    }
+
     public boolean offloaded() {
       return offload != null;
+    }
+
+    /** The callable runs at once on the caller's thread: judge the code around the call. */
+    public boolean runsInline() {
+      return inline != null;
     }
   }
 
@@ -62,6 +76,19 @@ public final class CallbackOrOffload {
           && (bestOffload == null || callee.moreSpecific(offload.method(), bestOffload.method()))) {
         bestOffload = offload;
       }
+    }
+    InlineCallback bestInline = null;
+    for (InlineCallback inline : catalog.inlineCallbacks()) {
+      if (argumentMatches(inline.argument(), paramIndex)
+          && callee.matches(inline.method())
+          && (bestInline == null || callee.moreSpecific(inline.method(), bestInline.method()))) {
+        bestInline = inline;
+      }
+    }
+    if (bestInline != null
+        && (bestCallback == null || !callee.moreSpecific(bestCallback.method(), bestInline.method()))
+        && (bestOffload == null || !callee.moreSpecific(bestOffload.method(), bestInline.method()))) {
+      return new Choice(null, null, bestInline);
     }
     if (bestOffload != null
         && (bestCallback == null || callee.moreSpecific(bestOffload.method(), bestCallback.method()))) {

@@ -41,6 +41,7 @@ public final class Catalog {
   private final List<AsyncResultType> asyncResultTypes;
   private final List<KnownScheduler> knownSchedulers;
   private final List<SchedulerShift> schedulerShifts;
+  private final List<InlineCallback> inlineCallbacks;
   private final Map<String, List<BlockingApi>> blockingByName;
   private final List<BlockingApi> blockingByGlob;
   /** Engines ask per call; the answers are cached (names repeat a lot in a code base). */
@@ -69,6 +70,22 @@ public final class Catalog {
       List<AsyncResultType> asyncResultTypes,
       List<KnownScheduler> knownSchedulers,
       List<SchedulerShift> schedulerShifts) {
+    this(blockingApis, nonBlockingApis, eventLoopEntries, offloadPoints, blockingAnnotations, fixes,
+        asyncResultTypes, knownSchedulers, schedulerShifts, List.of());
+  }
+
+  Catalog(
+      List<BlockingApi> blockingApis,
+      List<NonBlockingApi> nonBlockingApis,
+      List<EventLoopEntry> eventLoopEntries,
+      List<OffloadPoint> offloadPoints,
+      List<String> blockingAnnotations,
+      Map<String, String> fixes,
+      List<AsyncResultType> asyncResultTypes,
+      List<KnownScheduler> knownSchedulers,
+      List<SchedulerShift> schedulerShifts,
+      List<InlineCallback> inlineCallbacks) {
+    this.inlineCallbacks = List.copyOf(inlineCallbacks);
     this.knownSchedulers = List.copyOf(knownSchedulers);
     this.schedulerShifts = List.copyOf(schedulerShifts);
     this.asyncResultTypes = List.copyOf(asyncResultTypes);
@@ -177,7 +194,8 @@ public final class Catalog {
         mergedFixes,
         concat(asyncResultTypes, other.asyncResultTypes),
         concat(knownSchedulers, other.knownSchedulers),
-        concat(schedulerShifts, other.schedulerShifts));
+        concat(schedulerShifts, other.schedulerShifts),
+        concat(inlineCallbacks, other.inlineCallbacks));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -248,6 +266,11 @@ public final class Catalog {
     return knownSchedulers;
   }
 
+  /** The APIs that run a callable at once on the caller's thread (it runs where its caller runs). */
+  public List<InlineCallback> inlineCallbacks() {
+    return inlineCallbacks;
+  }
+
   /** The operators that move a reactive chain onto another scheduler. */
   public List<SchedulerShift> schedulerShifts() {
     return schedulerShifts;
@@ -265,6 +288,6 @@ public final class Catalog {
   public int size() {
     return blockingApis.size() + nonBlockingApis.size() + eventLoopEntries.size()
         + offloadPoints.size() + blockingAnnotations.size() + fixes.size() + asyncResultTypes.size()
-        + knownSchedulers.size() + schedulerShifts.size();
+        + knownSchedulers.size() + schedulerShifts.size() + inlineCallbacks.size();
   }
 }

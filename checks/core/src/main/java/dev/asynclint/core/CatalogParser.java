@@ -15,12 +15,14 @@ import java.util.Map;
  *
  * <pre>
  * blocking    SLEEP java.lang.Thread#sleep                         | parks the thread | use a timer
+ * blocking    IO java.net.InetAddress#getByName host=0               | resolves a name (not an IP literal)
  * nonblocking java.io.ByteArrayInputStream#*                       | reads memory
  * context     override NETTY io.netty.channel.ChannelInboundHandler#*  | runs on the channel's event loop
  * context     callback VERTX io.vertx.*#*                           | runs on the Vert.x event loop
  * context     callback COMMON_POOL java.util.concurrent.CompletableFuture#*Async unless=java.util.concurrent.Executor confidence=LIKELY | runs on the common pool
  * context     annotation ANNOTATED org.jetbrains.annotations.NonBlocking | is declared non-blocking
  * offload     VERTX io.vertx.core.Vertx#executeBlocking arg=0        | runs on a worker thread
+ * inline      io.vertx.core.Future#future arg=0                      | runs the handler before it returns
  * blocking-annotation org.jetbrains.annotations.Blocking
  * fix         NETTY SLEEP                                          | schedule it with ctx.executor().schedule(...)
  * async-result HOT java.util.concurrent.CompletionStage handlers=exceptionally,handle | a CompletableFuture
@@ -46,6 +48,7 @@ public final class CatalogParser {
     List<AsyncResultType> results = new ArrayList<>();
     List<KnownScheduler> schedulers = new ArrayList<>();
     List<SchedulerShift> shifts = new ArrayList<>();
+    List<InlineCallback> inline = new ArrayList<>();
     List<String> problems = new ArrayList<>();
 
     BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
@@ -69,8 +72,9 @@ public final class CatalogParser {
             }
             MethodPattern method = method(parsed.word(2, "Owner#method"));
             parsed.noMoreWords(3);
-            parsed.noOptions();
-            blocking.add(new BlockingApi(category, method, parsed.text(0), parsed.text(1), origin));
+            int host = parsed.intOption("host", -1);
+            parsed.onlyOptions("host");
+            blocking.add(new BlockingApi(category, method, parsed.text(0), parsed.text(1), origin, host));
           }
           case "nonblocking" -> {
             MethodPattern method = method(parsed.word(1, "Owner#method"));
@@ -100,6 +104,14 @@ public final class CatalogParser {
             parsed.onlyOptions("arg");
             offloads.add(new OffloadPoint(framework, method, argument,
                 parsed.requiredText(0, "where the code runs, after '|'"), origin));
+          }
+          case "inline" -> {
+            MethodPattern method = method(parsed.word(1, "Owner#method"));
+            parsed.noMoreWords(2);
+            int argument = parsed.intOption("arg", -1);
+            parsed.onlyOptions("arg");
+            inline.add(new InlineCallback(method, argument,
+                parsed.requiredText(0, "why it runs at once, after '|'"), origin));
           }
           case "blocking-annotation" -> {
             blockingAnnotations.add(annotation(parsed.word(1, "an annotation type")).owner());
@@ -155,7 +167,7 @@ public final class CatalogParser {
           }
           default -> throw new IllegalArgumentException(
               "unknown entry kind '" + parsed.word(0, "") + "' (expected blocking, nonblocking,"
-                  + " context, offload, blocking-annotation, fix, async-result, scheduler or shift)");
+                  + " context, offload, inline, blocking-annotation, fix, async-result, scheduler or shift)");
         }
       } catch (IllegalArgumentException e) {
         problems.add(origin + ": " + e.getMessage());
@@ -165,7 +177,7 @@ public final class CatalogParser {
       throw new CatalogException(problems);
     }
     return new Catalog(blocking, nonBlocking, contexts, offloads, blockingAnnotations, fixes, results,
-        schedulers, shifts);
+        schedulers, shifts, inline);
   }
 
   private static String stripComment(String line) {

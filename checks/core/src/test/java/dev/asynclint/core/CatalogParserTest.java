@@ -83,7 +83,7 @@ class CatalogParserTest {
         "user.catalog:3: framework 'netty' must be an upper-case name such as NETTY, VERTX or MYAPP",
         "user.catalog:4: missing where the code runs, after '|'",
         "user.catalog:5: arg=first is not an argument index (0, 1, ...)",
-        "user.catalog:6: unknown entry kind 'frobnicate' (expected blocking, nonblocking, context, offload, blocking-annotation, fix, async-result, scheduler or shift)",
+        "user.catalog:6: unknown entry kind 'frobnicate' (expected blocking, nonblocking, context, offload, inline, blocking-annotation, fix, async-result, scheduler or shift)",
         "user.catalog:7: unexpected 'extra' (free text goes after '|')",
         "user.catalog:8: unknown option 'colour=' (allowed: arg, unless, confidence)",
         "user.catalog:10: unknown temperature 'WARM' (expected HOT or COLD)").inOrder();
@@ -151,6 +151,66 @@ class CatalogParserTest {
     assertThat(Catalog.builtIn().fix("VERTX", Category.CPU)).isPresent();
     CatalogException e = assertThrows(CatalogException.class, () -> parse("blocking CPU com.acme.Hash#all | hashes"));
     assertThat(e.getMessage()).contains("CPU is only for fix lines");
+  }
+
+  @Test
+  void inlineLinesNameCallablesThatRunOnTheCallersThread() throws Exception {
+    Catalog c = parse("inline com.acme.Promise#make arg=0 | runs the maker before it returns");
+    InlineCallback inline = c.inlineCallbacks().get(0);
+    assertThat(inline.method().owner()).isEqualTo("com.acme.Promise");
+    assertThat(inline.method().names()).containsExactly("make");
+    assertThat(inline.argument()).isEqualTo(0);
+    assertThat(inline.why()).isEqualTo("runs the maker before it returns");
+    assertThat(inline.origin()).isEqualTo("user.catalog:1");
+    assertThat(Catalog.builtIn().inlineCallbacks().stream().map(i -> i.method().owner()))
+        .contains("io.vertx.core.Future");
+    CatalogException e = assertThrows(CatalogException.class, () -> parse("""
+        inline com.acme.Promise#make
+        inline VERTX com.acme.Promise#make | a framework word is not taken
+        inline com.acme.Promise#make confidence=LIKELY | no confidence either
+        """));
+    assertThat(e.problems()).containsExactly(
+        "user.catalog:1: missing why it runs at once, after '|'",
+        "user.catalog:2: expected Owner#method, e.g. java.lang.Thread#sleep, but got 'VERTX'",
+        "user.catalog:3: unknown option 'confidence=' (allowed: arg)").inOrder();
+  }
+
+  /** The choice for a callable passed to Future.future-like APIs: inline beats a package-wide callback. */
+  @Test
+  void inlineBeatsALessSpecificCallbackAndLosesToAMoreSpecificOne() throws Exception {
+    Catalog c = parse("""
+        context callback MYLOOP com.acme.*#* | runs on the acme loop
+        context callback MYLOOP com.acme.Special#make | runs on the acme loop after all
+        inline com.acme.Promise#make arg=0 | runs the maker before it returns
+        """);
+    // com.acme.Special is a subtype of com.acme.Promise here; the package owner is least specific.
+    class Call implements CallbackOrOffload.Callee {
+      final String owner;
+      Call(String owner) { this.owner = owner; }
+      @Override public boolean matches(MethodPattern p) {
+        return p.ownerIsPackage() ? p.packageContains(owner)
+            : p.owner().equals(owner) || (owner.equals("com.acme.Special") && p.owner().equals("com.acme.Promise"));
+      }
+      @Override public boolean moreSpecific(MethodPattern a, MethodPattern b) {
+        return !a.ownerIsPackage() && (b.ownerIsPackage()
+            || (a.owner().equals("com.acme.Special") && b.owner().equals("com.acme.Promise")));
+      }
+      @Override public boolean hasParamOfType(String type) { return false; }
+      @Override public boolean functionalParam(int index) { return true; }
+    }
+    CallbackOrOffload.Choice promise = CallbackOrOffload.choose(c, new Call("com.acme.Promise"), 0);
+    assertThat(promise.runsInline()).isTrue();
+    assertThat(promise.callback()).isNull();
+    assertThat(promise.offloaded()).isFalse();
+    // Another argument of the same method is not the inline one: the package callback applies.
+    assertThat(CatalogParserTest.callbackOf(c, new Call("com.acme.Promise"), 1)).isEqualTo("com.acme.*");
+    assertThat(CatalogParserTest.callbackOf(c, new Call("com.acme.Special"), 0)).isEqualTo("com.acme.Special");
+  }
+
+  private static String callbackOf(Catalog c, CallbackOrOffload.Callee callee, int index) {
+    CallbackOrOffload.Choice choice = CallbackOrOffload.choose(c, callee, index);
+    assertThat(choice.runsInline()).isFalse();
+    return choice.callback().method().owner();
   }
 
   private static List<String> names(Catalog c, String method) {

@@ -59,8 +59,26 @@ final class BlockingCallClassifier {
       return Optional.empty();
     }
     Type receiver = receiverType(tree, method);
-    return classify(method, receiver, state).map(found -> new BlockingCall(
-        found.category(), shown(tree, state), found.reason(), found.alternative(), List.of()));
+    return classify(method, receiver, state)
+        .filter(found -> !looksNothingUp(tree, method, receiver, state))
+        .map(found -> new BlockingCall(
+            found.category(), shown(tree, state), found.reason(), found.alternative(), List.of()));
+  }
+
+  /** A name lookup given a constant IP literal as its host ({@code InetAddress.getByName("10.0.0.1")}). */
+  boolean looksNothingUp(Tree call, MethodSymbol method, @Nullable Type receiver, VisitorState state) {
+    List<? extends ExpressionTree> arguments = call instanceof MethodInvocationTree invocation
+        ? invocation.getArguments()
+        : call instanceof NewClassTree creation ? creation.getArguments() : List.of();
+    if (arguments.isEmpty()) {
+      return false;
+    }
+    for (BlockingApi api : catalog.blockingCandidates(method.getSimpleName().toString())) {
+      if (api.hostArgument() >= 0 && CatalogLookup.matches(api.method(), method, receiver, state)) {
+        return api.skipsLookup(i -> i < arguments.size() ? ASTHelpers.constValue(arguments.get(i), String.class) : null);
+      }
+    }
+    return false;
   }
 
   /** The catalog entry (or blocking annotation) that makes this method blocking, if any. */

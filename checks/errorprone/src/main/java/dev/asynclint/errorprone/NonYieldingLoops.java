@@ -200,12 +200,18 @@ final class NonYieldingLoops {
     return Optional.of(new Loop(call, NonYieldingLoop.Kind.DATA_SIZED, shown, work));
   }
 
-  /** Self-recursion over data: a method with parameters that calls itself. */
+  /**
+   * Self-recursion over data: a method with parameters that calls itself with other arguments. A
+   * self-call handing on its own parameters unchanged and in order (`actual.update(options)`,
+   * `return getOrCreate(create)` after a lost compare-and-set) delegates to another receiver or
+   * retries; it does not walk smaller data.
+   */
   static Optional<Loop> recursion(MethodTree method) {
     MethodSymbol symbol = ASTHelpers.getSymbol(method);
     if (symbol == null || symbol.getParameters().isEmpty() || method.getBody() == null) {
       return Optional.empty();
     }
+    Set<Symbol> reassigned = assignedIn(method.getBody());
     Tree[] call = {null};
     new TreeScanner<Void, Void>() {
       // A self-call in a lambda or nested class runs later (a retry in a callback, a task given to
@@ -222,7 +228,8 @@ final class NonYieldingLoops {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (call[0] == null && ASTHelpers.getSymbol(tree) == symbol) {
+        if (call[0] == null && ASTHelpers.getSymbol(tree) == symbol
+            && !passesItsOwnParameters(tree, symbol, reassigned)) {
           call[0] = tree;
         }
         return super.visitMethodInvocation(tree, unused);
@@ -233,6 +240,59 @@ final class NonYieldingLoops {
     }
     return Optional.of(new Loop(call[0], NonYieldingLoop.Kind.RECURSION,
         "`" + symbol.getSimpleName() + "` calls itself", ""));
+  }
+
+  /** Whether every argument of {@code call} is {@code method}'s own parameter, never reassigned, in order. */
+  private static boolean passesItsOwnParameters(
+      MethodInvocationTree call, MethodSymbol method, Set<Symbol> reassigned) {
+    List<VarSymbol> parameters = method.getParameters();
+    if (call.getArguments().size() != parameters.size()) {
+      return false;
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      ExpressionTree argument = ASTHelpers.stripParentheses(call.getArguments().get(i));
+      if (!(argument instanceof IdentifierTree)
+          || ASTHelpers.getSymbol(argument) != parameters.get(i)
+          || reassigned.contains(parameters.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The variables assigned, compound-assigned, incremented or decremented anywhere in {@code body}. */
+  private static Set<Symbol> assignedIn(Tree body) {
+    Set<Symbol> assigned = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        add(tree.getVariable());
+        return super.visitAssignment(tree, unused);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        add(tree.getVariable());
+        return super.visitCompoundAssignment(tree, unused);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        switch (tree.getKind()) {
+          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> add(tree.getExpression());
+          default -> { }
+        }
+        return super.visitUnary(tree, unused);
+      }
+
+      private void add(ExpressionTree variable) {
+        Symbol target = ASTHelpers.getSymbol(variable);
+        if (target != null) {
+          assigned.add(target);
+        }
+      }
+    }.scan(body, null);
+    return assigned;
   }
 
   /** The source of {@code method}, when it is compiled in this compilation. */

@@ -439,9 +439,9 @@ final class TransitiveSummaries {
       return;
     }
     if (!(call instanceof MemberReferenceTree)) {
-      Optional<BlockingCall> direct =
-          classifier.classify(method, BlockingCallClassifier.receiverType(call, method), state);
-      if (direct.isPresent()) {
+      Type receiver = BlockingCallClassifier.receiverType(call, method);
+      Optional<BlockingCall> direct = classifier.classify(method, receiver, state);
+      if (direct.isPresent() && !classifier.looksNothingUp(call, method, receiver, state)) {
         acc.offer(catalogReach(direct.get(), method).prefixedBy(step));
         return;
       }

@@ -216,4 +216,28 @@ class BlockingIoInEventLoopTest {
             "}")
         .doTest();
   }
+
+  /** vertx-core's multicast examples join "230.0.0.1": an IP literal is parsed, not looked up. */
+  @Test
+  void ipLiteralsAreParsedWithoutDns() {
+    helper.addSourceLines("Multicast.java",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "import java.net.InetAddress;",
+        "class Multicast extends ChannelInboundHandlerAdapter {",
+        "  static final String GROUP = \"230.0.0.1\";",
+        "  static final String HOST = \"230.0.0.1.example.com\";",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {",
+        "    InetAddress.getByName(GROUP);",
+        "    InetAddress.getByName(\"ff02::\" + 1);",
+        "    // BUG: Diagnostic contains: resolves a name with blocking DNS",
+        "    InetAddress.getByName(HOST);",
+        "    // BUG: Diagnostic contains: resolves a name with blocking DNS",
+        "    InetAddress.getByName(\"010.0.0.1\");",
+        "    // BUG: Diagnostic contains: resolves a name with blocking DNS",
+        "    InetAddress.getLocalHost();",
+        "  }",
+        "}")
+        .doTest();
+  }
 }

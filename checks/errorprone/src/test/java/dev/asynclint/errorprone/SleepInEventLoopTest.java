@@ -259,4 +259,43 @@ class SleepInEventLoopTest {
         "}")
         .doTest();
   }
+
+  /**
+   * Future.future(handler) calls the handler before it returns, on the caller's thread (vertx-core
+   * Vertx.java:130, {@code Future.future(p -> internalBuilder().clusteredVertx(p))}): a catalog
+   * {@code inline} line, so the enclosing code decides where the handler runs.
+   */
+  @Test
+  void futureFutureRunsItsHandlerWhereItIsCalled() {
+    helper.addSourceLines("Startup.java",
+        "import io.vertx.core.Future;",
+        "import io.vertx.core.Vertx;",
+        "class Startup {",
+        "  static void pause() {",
+        "    try { Thread.sleep(10); } catch (InterruptedException e) { }",
+        "  }",
+        "  public static void main(String[] args) {",
+        "    Future<String> f = Future.future(p -> {",
+        "      try { Thread.sleep(10); } catch (InterruptedException e) { }",
+        "      p.complete(\"ready\");",
+        "    });",
+        "  }",
+        "  Future<Void> warmUp() {",
+        "    return Future.future(p -> { pause(); p.complete(); });",
+        "  }",
+        "  void onTimer(Vertx vertx) {",
+        "    vertx.setTimer(10, id -> Future.future(p -> {",
+        "      // BUG: Diagnostic contains: inside the lambda passed to `Vertx.setTimer`, which runs on the Vert.x event loop",
+        "      try { Thread.sleep(10); } catch (InterruptedException e) { }",
+        "      p.complete();",
+        "    }));",
+        "    // A callback handed to the future it makes still runs on the event loop.",
+        "    Future.future(p -> p.complete()).onComplete(ar -> {",
+        "      // BUG: Diagnostic contains: inside the lambda passed to `Future.onComplete`",
+        "      try { Thread.sleep(10); } catch (InterruptedException e) { }",
+        "    });",
+        "  }",
+        "}")
+        .doTest();
+  }
 }

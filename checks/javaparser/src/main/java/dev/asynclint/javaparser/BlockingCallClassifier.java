@@ -53,6 +53,16 @@ final class BlockingCallClassifier {
     }
   }
 
+  /** The value of the call's argument at {@code index} when it is a string literal, else null. */
+  private static String literalArgument(Node call, int index) {
+    com.github.javaparser.ast.NodeList<com.github.javaparser.ast.expr.Expression> arguments =
+        call instanceof MethodCallExpr invocation ? invocation.getArguments()
+            : call instanceof ObjectCreationExpr creation ? creation.getArguments() : null;
+    return arguments != null && index < arguments.size()
+        && arguments.get(index) instanceof com.github.javaparser.ast.expr.StringLiteralExpr literal
+        ? literal.asString() : null;
+  }
+
   static String calledName(Node call) {
     if (call instanceof MethodCallExpr invocation) {
       return invocation.getNameAsString();
@@ -96,6 +106,9 @@ final class BlockingCallClassifier {
     Callable callable = resolved.get();
     for (BlockingApi api : candidates) {
       if (matcher.matches(api.method(), callable) && !exempt(callable)) {
+        if (api.skipsLookup(i -> literalArgument(call, i))) {
+          return Optional.empty(); // a constant IP literal as the host: nothing is looked up
+        }
         return Optional.of(new BlockingCall(
             api.category(), shown(call), api.reason(), api.alternative(), List.of()));
       }

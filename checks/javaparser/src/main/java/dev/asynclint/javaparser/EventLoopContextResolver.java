@@ -307,6 +307,8 @@ final class EventLoopContextResolver {
     }
     EventLoopEntry bestCallback = choice.callback();
     if (bestCallback == null) {
+      // The catalog knows nothing, or the callable runs at once (choice.runsInline()): either way
+      // it runs where the call runs, so the walk goes on to the enclosing code.
       return Passed.UNKNOWN;
     }
     if (ReactiveChain.FRAMEWORKS.contains(bestCallback.framework()) && parent instanceof MethodCallExpr operator) {

@@ -206,7 +206,11 @@ final class NonYieldingLoops {
     return Optional.of(new Loop(call, new NonYieldingLoop(NonYieldingLoop.Kind.DATA_SIZED, shown, work)));
   }
 
-  /** Self-recursion over data: a method with parameters that calls itself (not from a lambda). */
+  /**
+   * Self-recursion over data: a method with parameters that calls itself (not from a lambda) with
+   * other arguments. A self-call handing on its own parameters unchanged and in order (a retry
+   * after a lost compare-and-set) does not walk smaller data: the Error Prone engine's rule.
+   */
   Optional<Loop> recursion(CallableDeclaration<?> method) {
     if (!(method instanceof com.github.javaparser.ast.body.MethodDeclaration declared)
         || declared.getParameters().isEmpty() || declared.getBody().isEmpty()) {
@@ -219,6 +223,7 @@ final class NonYieldingLoops {
       if (first[0] == null && node instanceof MethodCallExpr call && call.getNameAsString().equals(name)
           && (call.getScope().isEmpty() || call.getScope().get().isThisExpr())
           && (call.getArguments().size() == arity || declared.getParameters().getLast().map(p -> p.isVarArgs()).orElse(false))
+          && !passesItsOwnParameters(call, declared)
           && resolvesTo(call, declared)) {
         first[0] = call;
       }
@@ -228,6 +233,25 @@ final class NonYieldingLoops {
     }
     return Optional.of(new Loop(first[0], new NonYieldingLoop(NonYieldingLoop.Kind.RECURSION,
         "`" + name + "` calls itself", "")));
+  }
+
+  /** Whether every argument of {@code call} names {@code method}'s parameter, never reassigned, in order. */
+  private static boolean passesItsOwnParameters(MethodCallExpr call, com.github.javaparser.ast.body.MethodDeclaration method) {
+    if (call.getArguments().size() != method.getParameters().size()) {
+      return false;
+    }
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      Expression argument = call.getArgument(i);
+      while (argument instanceof com.github.javaparser.ast.expr.EnclosedExpr enclosed) {
+        argument = enclosed.getInner();
+      }
+      String parameter = method.getParameter(i).getNameAsString();
+      if (!(argument instanceof NameExpr name) || !name.getNameAsString().equals(parameter)
+          || assignedAgain(method.getBody().orElseThrow(), parameter)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -354,4 +354,76 @@ class NonYieldingLoopInEventLoopTest {
             + " finishes. Fix: split the work into chunks and continue with vertx.runOnContext(...), or offload it"
             + " with vertx.executeBlocking(...).");
   }
+
+  /**
+   * As the Error Prone engine's test: a self-call handing on its own parameters unchanged and in
+   * order retries (reactor-netty's getOrCreateHttp2ConnectionProvider after a lost compare-and-set)
+   * or delegates (vertx-core's updateTrafficShapingOptions); shrinking arguments still recurse.
+   */
+  @Test
+  void selfCallsPassingTheirOwnParametersDelegateOrRetryButShrinkingArgumentsRecurse(@TempDir Path dir)
+      throws Exception {
+    List<String> found = new Sources(dir).add("Servers.java",
+        "import io.vertx.core.Vertx;",
+        "import java.util.List;",
+        "import java.util.concurrent.atomic.AtomicReference;",
+        "import java.util.function.Function;",
+        "class Servers {",
+        "  static final class Server {",
+        "    Server actualServer;",
+        "    long bandwidth;",
+        "    void updateTrafficShapingOptions(Long options) {",
+        "      Server server = actualServer;",
+        "      if (server != null && server != this) {",
+        "        server.updateTrafficShapingOptions(options);",
+        "      } else {",
+        "        bandwidth = options;",
+        "      }",
+        "    }",
+        "  }",
+        "  final AtomicReference<String> provider = new AtomicReference<>();",
+        "  String getOrCreate(Function<String, String> create) {",
+        "    String current = provider.get();",
+        "    if (current == null) {",
+        "      String made = create.apply(\"h2\");",
+        "      if (!provider.compareAndSet(null, made)) {",
+        "        return getOrCreate(create);",
+        "      }",
+        "      return made;",
+        "    }",
+        "    return current;",
+        "  }",
+        "  static final class Node { Node left, right, next; List<Node> children; }",
+        "  int size(Node node) {",
+        "    int n = 1;",
+        "    for (Node child : node.children) { n += size(child); }",
+        "    return n;",
+        "  }",
+        "  int height(Node node) { return node == null ? 0 : 1 + Math.max(height(node.left), height(node.right)); }",
+        "  long factorial(long n) { return n <= 1 ? 1 : n * factorial(n - 1); }",
+        "  int count(List<Node> nodes) { return nodes.isEmpty() ? 0 : 1 + count(nodes.subList(1, nodes.size())); }",
+        "  int length(Node node) {",
+        "    if (node == null) return 0;",
+        "    node = node.next;",
+        "    return 1 + length(node);",
+        "  }",
+        "  int swapped(int a, int b) { return a <= 0 ? b : swapped(b - 1, a); }",
+        "  void start(Vertx vertx, Server server, Node root) {",
+        "    vertx.createNetServer().connectHandler(socket -> {",
+        "      server.updateTrafficShapingOptions(64L * 1024);",
+        "      getOrCreate(name -> name + \"-provider\");",
+        "      size(root);",
+        "      height(root);",
+        "      factorial(20);",
+        "      count(root.children);",
+        "      length(root);",
+        "      swapped(3, 4);",
+        "    });",
+        "  }",
+        "}").findings(RULE);
+    java.util.Map<Integer, String> lines = byLine(found);
+    assertThat(lines.keySet()).containsExactly(49, 50, 51, 52, 53, 54).inOrder();
+    assertThat(lines.get(49)).contains("`size(root)` recurses: `size` calls itself");
+    assertThat(lines.get(53)).contains("`length(root)` recurses: `length` calls itself");
+  }
 }
