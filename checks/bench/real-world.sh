@@ -23,6 +23,7 @@
 # Usage: checks/bench/real-world.sh [codebase...]      (from anywhere; default: all)
 #   codebases: vertx-core vertx-web-client reactor-netty-http lettuce-core r2dbc-postgresql spring-webflux
 #   JDK=/path/to/jdk21+  (default Temurin 25)   SEED=9 (triage sample)   SKIP_PLAIN=1 (no baseline)
+#   ENGINES=/other/checkout (run that checkout's built engines)   OUTROOT=/where/to/write
 # Needs: Maven with Maven Central, and this checkout built:
 #   mvn -B package -pl checks/core,checks/errorprone,checks/javaparser -am -DskipTests
 set -euo pipefail
@@ -35,9 +36,12 @@ THREADS="${THREADS:-$(nproc)}"
 OUTROOT="${OUTROOT:-$ROOT/checks/bench/target/real-world}"
 M2="${M2:-$HOME/.m2/repository}"
 MVN="mvn -B -q -Dstyle.color=never"
-V="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
-CLI="$ROOT/checks/javaparser/target/async-lint-javaparser-$V-cli.jar"
-CHECKS="$ROOT/checks/core/target/async-lint-core-$V.jar:$ROOT/checks/errorprone/target/async-lint-errorprone-$V.jar"
+# ENGINES: the checkout whose built engines run (default this one; accuracy.sh points it at the
+# base commit's build for the "before" column).
+ENGINES="${ENGINES:-$ROOT}"
+V="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ENGINES/pom.xml" | head -1)"
+CLI="$ENGINES/checks/javaparser/target/async-lint-javaparser-$V-cli.jar"
+CHECKS="$ENGINES/checks/core/target/async-lint-core-$V.jar:$ENGINES/checks/errorprone/target/async-lint-errorprone-$V.jar"
 RULES=(SleepInEventLoop BlockingIoInEventLoop BlockingWaitInEventLoop NonYieldingLoopInEventLoop UnawaitedFuture UnsubscribedPublisher)
 ALL=(vertx-core vertx-web-client reactor-netty-http lettuce-core r2dbc-postgresql spring-webflux)
 
