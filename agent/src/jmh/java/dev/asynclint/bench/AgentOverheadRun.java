@@ -63,7 +63,7 @@ public final class AgentOverheadRun {
     }
     System.out.println("(mean ± standard deviation over " + rounds + " fork(s) per configuration, each the"
         + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, 'loop cpu'"
-        + " rows the Netty event-loop threads' CPU ns per operation; for both a ratio above 1 is the cost;"
+        + " rows the Netty event-loop threads' CPU ns per operation, 'bench cpu' rows JMH's benchmark thread's; for both a ratio above 1 is the cost;"
         + " per-fork scores below)");
     for (String name : without.keySet()) {
       System.out.println(name + " without: " + Arrays.toString(without.get(name)));
@@ -96,6 +96,10 @@ public final class AgentOverheadRun {
       Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.LABEL);
       if (cpu != null) {
         into.computeIfAbsent(label + " cpu", k -> new double[rounds])[round] = cpu.getScore();
+      }
+      Result<?> bench = r.getSecondaryResults().get(CpuTimeProfiler.BENCH_LABEL);
+      if (bench != null && bench.getScore() > 0) {
+        into.computeIfAbsent(label + " bench cpu", k -> new double[rounds])[round] = bench.getScore();
       }
       Result<?> loop = r.getSecondaryResults().get(CpuTimeProfiler.LOOP_LABEL);
       if (loop != null && loop.getScore() > 0) {
