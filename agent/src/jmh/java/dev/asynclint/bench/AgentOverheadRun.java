@@ -24,6 +24,7 @@ public final class AgentOverheadRun {
   private AgentOverheadRun() {}
 
   public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     List<String> jars = new ArrayList<>();
     jars.add(args[0]);
@@ -65,6 +66,8 @@ public final class AgentOverheadRun {
         + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, 'loop cpu'"
         + " rows the Netty event-loop threads' CPU ns per operation, 'bench cpu' rows JMH's benchmark thread's; for both a ratio above 1 is the cost;"
         + " per-fork scores below)");
+    System.out.printf(Locale.ROOT, "%d fork(s) in %.1f min%n", rounds * (1 + jars.size()) * countBenchmarks(without),
+        (System.nanoTime() - started) / 60e9);
     for (String name : without.keySet()) {
       System.out.println(name + " without: " + Arrays.toString(without.get(name)));
       for (int j = 0; j < jars.size(); j++) {
@@ -75,7 +78,8 @@ public final class AgentOverheadRun {
 
   private static Collection<RunResult> run(String jvmArg) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(AgentOverheadBenchmark.class.getName() + "." + System.getProperty("bench", ""))
+        // Grouped, so that an alternation (nettyTasks|lockOffTheLoop) applies to the method name only.
+        .include(AgentOverheadBenchmark.class.getName() + ".(" + System.getProperty("bench", "") + ")")
         .forks(1)
         .warmupIterations(3)
         .warmupTime(TimeValue.seconds(2))
@@ -106,6 +110,10 @@ public final class AgentOverheadRun {
         into.computeIfAbsent(label + " loop cpu", k -> new double[rounds])[round] = loop.getScore();
       }
     }
+  }
+
+  private static long countBenchmarks(Map<String, double[]> results) {
+    return results.keySet().stream().filter(name -> !name.contains(" ")).count();
   }
 
   private static double[] stats(double[] xs) {
