@@ -3,6 +3,7 @@
 # Build first: mvn -B -Pbench -pl agent -am package -DskipTests
 # Usage: [BENCH=regex] agent/bench.sh [rounds] [other-agent.jar ...]
 #   BENCH: only the benchmarks whose method name matches, e.g. BENCH='nettyTasks|lockOffTheLoop'.
+#   JVM_ARGS: JVM flags for every fork, with and without the agent (space-separated).
 #   rounds: forks per configuration, alternating; default 2. Other agent jars (an older build)
 #   are measured in the same rotation, each with its own ratio against the same baseline
 #   (absolute paths: the script changes to agent/).
@@ -14,5 +15,5 @@ JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 JAR=$(ls target/async-lint-agent-*.jar | grep -v -e original -e sources | head -1)
 ROUNDS="${1:-2}"
 [ $# -gt 0 ] && shift
-exec "$JAVA" -Dbench="${BENCH:-}" -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
+exec "$JAVA" -Dbench="${BENCH:-}" -DjvmArgs="${JVM_ARGS:-}" -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
   dev.asynclint.bench.AgentOverheadRun "$PWD/$JAR" "$ROUNDS" "$@"

@@ -86,8 +86,18 @@ public final class AgentOverheadRun {
         .measurementIterations(4)
         .measurementTime(TimeValue.seconds(2))
         .addProfiler(CpuTimeProfiler.class);
+    List<String> jvmArgs = new ArrayList<>();
+    // JVM_ARGS in bench.sh: flags for every fork, with and without the agent (diagnostics, A/B tests).
+    for (String arg : System.getProperty("jvmArgs", "").trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        jvmArgs.add(arg);
+      }
+    }
     if (jvmArg != null) {
-      options = options.jvmArgsAppend(jvmArg);
+      jvmArgs.add(jvmArg);
+    }
+    if (!jvmArgs.isEmpty()) {
+      options = options.jvmArgsAppend(jvmArgs.toArray(new String[0]));
     }
     return new Runner(options.build()).run();
   }
