@@ -24,6 +24,7 @@ public final class AgentOverheadRun {
   private AgentOverheadRun() {}
 
   public static void main(String[] args) throws Exception {
+    long started = System.nanoTime();
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     List<String> jars = new ArrayList<>();
     jars.add(args[0]);
@@ -63,8 +64,10 @@ public final class AgentOverheadRun {
     }
     System.out.println("(mean ± standard deviation over " + rounds + " fork(s) per configuration, each the"
         + " mean of its measurement iterations; 'cpu' rows are process CPU ns per operation, 'loop cpu'"
-        + " rows the Netty event-loop threads' CPU ns per operation; for both a ratio above 1 is the cost;"
+        + " rows the Netty event-loop threads' CPU ns per operation, 'bench cpu' rows JMH's benchmark thread's; for both a ratio above 1 is the cost;"
         + " per-fork scores below)");
+    System.out.printf(Locale.ROOT, "%d fork(s) in %.1f min%n", rounds * (1 + jars.size()) * countBenchmarks(without),
+        (System.nanoTime() - started) / 60e9);
     for (String name : without.keySet()) {
       System.out.println(name + " without: " + Arrays.toString(without.get(name)));
       for (int j = 0; j < jars.size(); j++) {
@@ -75,15 +78,26 @@ public final class AgentOverheadRun {
 
   private static Collection<RunResult> run(String jvmArg) throws Exception {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include(AgentOverheadBenchmark.class.getName() + "." + System.getProperty("bench", ""))
+        // Grouped, so that an alternation (nettyTasks|lockOffTheLoop) applies to the method name only.
+        .include(AgentOverheadBenchmark.class.getName() + ".(" + System.getProperty("bench", "") + ")")
         .forks(1)
         .warmupIterations(3)
         .warmupTime(TimeValue.seconds(2))
         .measurementIterations(4)
         .measurementTime(TimeValue.seconds(2))
         .addProfiler(CpuTimeProfiler.class);
+    List<String> jvmArgs = new ArrayList<>();
+    // JVM_ARGS in bench.sh: flags for every fork, with and without the agent (diagnostics, A/B tests).
+    for (String arg : System.getProperty("jvmArgs", "").trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        jvmArgs.add(arg);
+      }
+    }
     if (jvmArg != null) {
-      options = options.jvmArgsAppend(jvmArg);
+      jvmArgs.add(jvmArg);
+    }
+    if (!jvmArgs.isEmpty()) {
+      options = options.jvmArgsAppend(jvmArgs.toArray(new String[0]));
     }
     return new Runner(options.build()).run();
   }
@@ -97,11 +111,19 @@ public final class AgentOverheadRun {
       if (cpu != null) {
         into.computeIfAbsent(label + " cpu", k -> new double[rounds])[round] = cpu.getScore();
       }
+      Result<?> bench = r.getSecondaryResults().get(CpuTimeProfiler.BENCH_LABEL);
+      if (bench != null && bench.getScore() > 0) {
+        into.computeIfAbsent(label + " bench cpu", k -> new double[rounds])[round] = bench.getScore();
+      }
       Result<?> loop = r.getSecondaryResults().get(CpuTimeProfiler.LOOP_LABEL);
       if (loop != null && loop.getScore() > 0) {
         into.computeIfAbsent(label + " loop cpu", k -> new double[rounds])[round] = loop.getScore();
       }
     }
+  }
+
+  private static long countBenchmarks(Map<String, double[]> results) {
+    return results.keySet().stream().filter(name -> !name.contains(" ")).count();
   }
 
   private static double[] stats(double[] xs) {

@@ -24,11 +24,18 @@ public final class CpuTimeProfiler implements InternalProfiler {
    * scheduler's noise (how often the loop got a core) is not in it.
    */
   static final String LOOP_LABEL = "loop.cpu.ns/op";
+  /**
+   * CPU time of JMH's benchmark thread alone per operation: for a benchmark that runs entirely on
+   * that thread (lockOffTheLoop) this is the cost of the compiled code itself, free of the time the
+   * thread spent waiting for a core and of what other threads of the JVM (JIT, GC) burned.
+   */
+  static final String BENCH_LABEL = "bench.cpu.ns/op";
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private long start;
   private java.util.Map<Long, Long> loopStart = java.util.Map.of();
+  private java.util.Map<Long, Long> benchStart = java.util.Map.of();
 
   @Override
   public String getDescription() {
@@ -37,15 +44,19 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
   @Override
   public void beforeIteration(BenchmarkParams benchmark, IterationParams iteration) {
-    loopStart = loopThreadCpu();
+    loopStart = threadCpu("EventLoopGroup");
+    benchStart = threadCpu("jmh-worker");
     start = os.getProcessCpuTime();
   }
 
-  /** CPU nanoseconds of each live Netty event-loop thread (Netty names them ...EventLoopGroup-N-M). */
-  private java.util.Map<Long, Long> loopThreadCpu() {
+  /**
+   * CPU nanoseconds of each live thread whose name contains {@code part}: Netty names its event
+   * loops ...EventLoopGroup-N-M, JMH its benchmark threads ...-jmh-worker-N.
+   */
+  private java.util.Map<Long, Long> threadCpu(String part) {
     java.util.Map<Long, Long> out = new java.util.HashMap<>();
     for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().contains("EventLoopGroup")) {
+      if (info != null && info.getThreadName().contains(part)) {
         long cpu = threads.getThreadCpuTime(info.getThreadId());
         if (cpu >= 0) {
           out.put(info.getThreadId(), cpu);
@@ -59,12 +70,19 @@ public final class CpuTimeProfiler implements InternalProfiler {
   public Collection<? extends Result> afterIteration(BenchmarkParams benchmark, IterationParams iteration,
       IterationResult result) {
     long cpu = os.getProcessCpuTime() - start;
-    long loop = 0;
-    for (java.util.Map.Entry<Long, Long> e : loopThreadCpu().entrySet()) {
-      loop += e.getValue() - loopStart.getOrDefault(e.getKey(), 0L);
-    }
+    long loop = sinceStart(threadCpu("EventLoopGroup"), loopStart);
+    long bench = sinceStart(threadCpu("jmh-worker"), benchStart);
     long ops = Math.max(1, result.getMetadata().getMeasuredOps());
     return List.of(new ScalarResult(LABEL, (double) cpu / ops, "ns/op", AggregationPolicy.AVG),
-        new ScalarResult(LOOP_LABEL, (double) loop / ops, "ns/op", AggregationPolicy.AVG));
+        new ScalarResult(LOOP_LABEL, (double) loop / ops, "ns/op", AggregationPolicy.AVG),
+        new ScalarResult(BENCH_LABEL, (double) bench / ops, "ns/op", AggregationPolicy.AVG));
+  }
+
+  private static long sinceStart(java.util.Map<Long, Long> now, java.util.Map<Long, Long> start) {
+    long sum = 0;
+    for (java.util.Map.Entry<Long, Long> e : now.entrySet()) {
+      sum += e.getValue() - start.getOrDefault(e.getKey(), 0L);
+    }
+    return sum;
   }
 }

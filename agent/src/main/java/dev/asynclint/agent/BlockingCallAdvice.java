@@ -14,10 +14,17 @@ final class BlockingCallAdvice {
   private BlockingCallAdvice() {}
 
   @Advice.OnMethodEnter
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
   static ThreadState enter(@ApiId int api, @Advice.Origin("#t.#m") String method) {
-    ThreadState state;
+    ThreadState state = null;
     try {
-      state = Hook.enter(api, method);
+      // Hook.state()'s cache hit, tested here so that each advised method has its own branch
+      // profile (see Hook.enterSlow): off event loops the slow call compiles to a trap.
+      long id = Thread.currentThread().getId();
+      ThreadState s = Hook.CACHE[(int) id & Hook.CACHE_MASK];
+      if (s == null || s.id != id || s.kind != ThreadState.OTHER) {
+        state = Hook.enterSlow(api, method);
+      }
     } catch (Throwable e) {
       state = null;
     }
@@ -84,10 +91,15 @@ final class BlockingCallAdvice {
     private OnConstructor() {}
 
     @Advice.OnMethodEnter
+    @SuppressWarnings("deprecation") // as in BlockingCallAdvice.enter
     static ThreadState enter(@ApiId int api, @Advice.Origin("#t.#m") String method) {
-      ThreadState state;
+      ThreadState state = null;
       try {
-        state = Hook.enter(api, method);
+        long id = Thread.currentThread().getId();
+        ThreadState s = Hook.CACHE[(int) id & Hook.CACHE_MASK];
+        if (s == null || s.id != id || s.kind != ThreadState.OTHER) {
+          state = Hook.enterSlow(api, method);
+        }
       } catch (Throwable e) {
         state = null;
       }

@@ -31,7 +31,9 @@ public final class Hook {
    * safe: a state's id is final, and a miss falls back to the thread-local.
    */
   private static final int CACHE_SIZE = 512;
-  private static final ThreadState[] CACHE = new ThreadState[CACHE_SIZE];
+  /** {@code CACHE[(int) id & CACHE_MASK]}: read by the blocking-call advice itself, see {@link #enterSlow}. */
+  public static final int CACHE_MASK = CACHE_SIZE - 1;
+  public static final ThreadState[] CACHE = new ThreadState[CACHE_SIZE];
   private static final ThreadLocal<ThreadState> STATE = new ThreadLocal<>();
   private static final ThreadLocal<Error> PENDING = new ThreadLocal<>();
   private static final VarHandle TASK_SEQ;
@@ -100,6 +102,19 @@ public final class Hook {
   public static ThreadState enter(int api, String method) {
     ThreadState s = state();
     return s.kind == ThreadState.OTHER ? null : enterOnLoop(s, api, method);
+  }
+
+  /**
+   * {@link #enter} for the advice, which has already found that this thread's cached verdict is
+   * missing or is not {@link ThreadState#OTHER}. The advice makes that test in its own bytecode,
+   * copied into each advised method, so the JIT profiles it per method: a method that only
+   * ever runs off event loops (a lock in application code) sees the branch never taken and
+   * compiles it as an uncommon trap. Were the test here, its profile would be shared by every
+   * advised method, event loops' calls would mark it taken for all of them, and each hot
+   * advised method would carry a real call, with the register spills around it, on its fast path.
+   */
+  public static ThreadState enterSlow(int api, String method) {
+    return enter(api, method);
   }
 
   private static ThreadState enterOnLoop(ThreadState s, int api, String method) {
