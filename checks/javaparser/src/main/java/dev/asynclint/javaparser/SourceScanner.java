@@ -67,31 +67,28 @@ public final class SourceScanner {
     long start = System.nanoTime();
     List<Path> files = javaFiles(options.paths());
     List<String> texts = new ArrayList<>(files.size());
-    Set<Path> roots = new LinkedHashSet<>();
     Set<String> blockingAnnotated = new TreeSet<>();
-    Set<String> sourceTypes = new java.util.HashSet<>();
+    ScannedSources.Builder scannedSources = new ScannedSources.Builder();
     for (Path file : files) {
       String text = read(file);
       texts.add(text);
       java.util.Optional<Path> root = sourceRoot(file, text);
-      if (root.isPresent()) {
-        roots.add(root.get());
-        String relative = root.get().relativize(file.toAbsolutePath().normalize()).toString();
-        sourceTypes.add(relative.substring(0, relative.length() - ".java".length())
-            .replace(java.io.File.separatorChar, '.'));
-      }
+      scannedSources.add(file, text, root.map(r -> {
+        String relative = r.relativize(file.toAbsolutePath().normalize()).toString();
+        return relative.substring(0, relative.length() - ".java".length()).replace(java.io.File.separatorChar, '.');
+      }));
       blockingAnnotatedNames(text, blockingAnnotated);
     }
+    ScannedSources scanned = scannedSources.build();
 
     List<SourceRule> rules = rules();
     List<String> setupProblems = java.util.Collections.synchronizedList(new ArrayList<>());
     catalog = withLibrarySummaries(catalog, options.classpath(), setupProblems);
     Catalog scanCatalog = catalog;
-    List<Path> rootList = List.copyOf(roots);
     ProjectTypes project = new ProjectTypes(files, texts);
     TransitiveSummaries.Shared summaries = new TransitiveSummaries.Shared();
     ThreadLocal<FileAnalyzer> analyzers = ThreadLocal.withInitial(
-        () -> new FileAnalyzer(scanCatalog, options, rules, rootList, sourceTypes, blockingAnnotated, setupProblems,
+        () -> new FileAnalyzer(scanCatalog, options, rules, scanned, blockingAnnotated, setupProblems,
             project, summaries));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
       Thread thread = new Thread(runnable, "async-lint-scan");
@@ -102,9 +99,10 @@ public final class SourceScanner {
     try {
       OffLoopClasses offLoop = offLoopClasses(files, texts, pool, analyzers);
       for (int i = 0; i < files.size(); i++) {
-        String display = files.get(i).toString();
+        Path file = files.get(i);
+        String display = file.toString();
         String text = texts.get(i);
-        outcomes.add(pool.submit(() -> analyzers.get().analyze(display, text, offLoop)));
+        outcomes.add(pool.submit(() -> analyzers.get().analyze(file, display, text, offLoop)));
       }
       texts = null; // let the sources go once their files are parsed
 
@@ -149,8 +147,9 @@ public final class SourceScanner {
     for (int i = 0; i < files.size(); i++) {
       String text = texts.get(i);
       if (OffLoopClasses.mayDeploy(text)) {
-        String display = files.get(i).toString();
-        found.add(pool.submit(() -> analyzers.get().offLoopClasses(display, text)));
+        Path file = files.get(i);
+        String display = file.toString();
+        found.add(pool.submit(() -> analyzers.get().offLoopClasses(file, display, text)));
       }
     }
     Set<String> keys = new java.util.HashSet<>();
