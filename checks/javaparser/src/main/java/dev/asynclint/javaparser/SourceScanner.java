@@ -98,13 +98,27 @@ public final class SourceScanner {
     List<Future<FileAnalyzer.Outcome>> outcomes = new ArrayList<>(files.size());
     try {
       OffLoopClasses offLoop = offLoopClasses(files, texts, pool, analyzers);
+      // A folder's files go to one thread, in order: files of a package use the same types, and
+      // each thread parses and resolves them for itself, so spreading a package over every thread
+      // made every thread parse and resolve most of the code base.
+      List<java.util.concurrent.CompletableFuture<FileAnalyzer.Outcome>> pending = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
-        Path file = files.get(i);
-        String display = file.toString();
-        String text = texts.get(i);
-        outcomes.add(pool.submit(() -> analyzers.get().analyze(file, display, text, offLoop)));
+        pending.add(new java.util.concurrent.CompletableFuture<>());
       }
-      texts = null; // let the sources go once their files are parsed
+      List<String> allTexts = texts;
+      for (List<Integer> folder : byFolder(files)) {
+        pool.submit(() -> {
+          for (int i : folder) {
+            Path file = files.get(i);
+            try {
+              pending.get(i).complete(analyzers.get().analyze(file, file.toString(), allTexts.get(i), offLoop));
+            } catch (RuntimeException | Error e) {
+              pending.get(i).completeExceptionally(e);
+            }
+          }
+        });
+      }
+      outcomes.addAll(pending);
 
       List<Finding> findings = new ArrayList<>();
       List<String> problems = new ArrayList<>();
@@ -138,6 +152,21 @@ public final class SourceScanner {
       pool.shutdownNow();
       JavaParserFacade.clearInstances();
     }
+  }
+
+  /**
+   * Indexes of the files, grouped by folder, the largest folders first so that the threads
+   * finish together (ties in the order the folders first appear).
+   */
+  static List<List<Integer>> byFolder(List<Path> files) {
+    java.util.Map<Path, List<Integer>> folders = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      Path parent = files.get(i).toAbsolutePath().normalize().getParent();
+      folders.computeIfAbsent(parent, p -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> out = new ArrayList<>(folders.values());
+    out.sort(Comparator.comparingInt((List<Integer> folder) -> folder.size()).reversed());
+    return out;
   }
 
   /** The first pass: only files that may deploy verticles or add pipeline handlers are parsed for it. */
