@@ -605,6 +605,21 @@ final class TransitiveSummaries {
       return new Result(Map.of(), false, NONE, budget);
     }
     String staticType = callee.receiverType().get().orElse(callee.declaringType());
+    // Shared like a method's summary: another thread (or file) that made the same virtual call
+    // need not find and parse its implementations again.
+    String key = "virtual " + staticType + "#" + callee.name() + "/" + callee.paramCount() + " " + step(declared);
+    Result done = finals.get(key);
+    if (done != null && done.usableFor(budget)) {
+      return done.within(budget);
+    }
+    Result result = implementationsResult(staticType, callee, declared, budget);
+    if (result.low == NONE) {
+      finals.put(key, new Result(result.reaches, result.truncated, NONE, budget));
+    }
+    return result;
+  }
+
+  private Result implementationsResult(String staticType, Callable callee, CallableDeclaration<?> declared, int budget) {
     List<CallableDeclaration<?>> found = implementations.computeIfAbsent(
         staticType + "#" + callee.name() + "/" + callee.paramCount(),
         k -> implementationsOf(staticType, callee.name(), callee.paramCount()));
@@ -651,7 +666,8 @@ final class TransitiveSummaries {
         continue;
       }
       try {
-        for (TypeDeclaration<?> type : unit.get().findAll(TypeDeclaration.class)) {
+        UnitDeclarations declarations = UnitDeclarations.of(unit.get());
+        for (TypeDeclaration<?> type : declarations.types()) {
           if (type instanceof ClassOrInterfaceDeclaration declaration && declaration.isInterface()) {
             continue;
           }
@@ -663,10 +679,7 @@ final class TransitiveSummaries {
             }
           }
         }
-        for (ObjectCreationExpr creation : unit.get().findAll(ObjectCreationExpr.class)) {
-          if (creation.getAnonymousClassBody().isEmpty()) {
-            continue;
-          }
+        for (ObjectCreationExpr creation : declarations.anonymousClasses()) {
           CallableDeclaration<?> implementation = declared(creation.getAnonymousClassBody().get(), name, arity);
           if (implementation == null) {
             continue;
@@ -684,6 +697,35 @@ final class TransitiveSummaries {
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * A file's named and anonymous classes, listed once per tree (kept in the tree): every virtual
+   * call whose implementations may be in the file asks, and walking the whole tree each time
+   * was a tenth of a scan.
+   */
+  record UnitDeclarations(List<TypeDeclaration<?>> types, List<ObjectCreationExpr> anonymousClasses) {
+    private static final com.github.javaparser.ast.DataKey<UnitDeclarations> KEY =
+        new com.github.javaparser.ast.DataKey<>() {};
+
+    static UnitDeclarations of(CompilationUnit unit) {
+      if (unit.containsData(KEY)) {
+        return unit.getData(KEY);
+      }
+      List<TypeDeclaration<?>> types = new ArrayList<>();
+      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+        types.add(type);
+      }
+      List<ObjectCreationExpr> anonymous = new ArrayList<>();
+      for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+        if (creation.getAnonymousClassBody().isPresent()) {
+          anonymous.add(creation);
+        }
+      }
+      UnitDeclarations declarations = new UnitDeclarations(List.copyOf(types), List.copyOf(anonymous));
+      unit.setData(KEY, declarations);
+      return declarations;
+    }
   }
 
   private static CallableDeclaration<?> declared(List<BodyDeclaration<?>> members, String name, int arity) {
