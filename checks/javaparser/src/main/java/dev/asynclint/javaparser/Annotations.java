@@ -16,6 +16,9 @@ final class Annotations {
   private Annotations() {}
 
   static boolean has(NodeWithAnnotations<?> declaration, String qualifiedName) {
+    if (declaration.getAnnotations().isEmpty()) {
+      return false; // most declarations: asked for every catalog annotation, so skip the name work
+    }
     String wanted = TypeHierarchy.normalize(qualifiedName);
     String simple = wanted.substring(wanted.lastIndexOf('.') + 1);
     for (AnnotationExpr annotation : declaration.getAnnotations()) {

@@ -99,6 +99,9 @@ final class BlockingCallClassifier {
     if (candidates.isEmpty() && !annotated) {
       return Optional.empty();
     }
+    if (!annotated && call instanceof MethodCallExpr invocation && !mayMatchReceiver(invocation, candidates)) {
+      return Optional.empty(); // map.put on a Map is no BlockingQueue#put: no need to resolve it
+    }
     Optional<Callable> resolved = calls.resolve(call);
     if (resolved.isEmpty()) {
       return Optional.empty();
@@ -126,6 +129,21 @@ final class BlockingCallClassifier {
       }
     }
     return Optional.empty();
+  }
+
+  /** False when the receiver's class is known and no candidate's owner can match it. */
+  private boolean mayMatchReceiver(MethodCallExpr call, List<BlockingApi> candidates) {
+    Optional<com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration> receiver =
+        calls.receiverClass(call);
+    if (receiver.isEmpty()) {
+      return true;
+    }
+    for (BlockingApi api : candidates) {
+      if (matcher.mayMatchOwner(api.method(), receiver.get())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean exempt(Callable callable) {

@@ -29,6 +29,7 @@ import java.util.Optional;
  */
 final class CallResolver {
   private final Map<Node, Optional<Callable>> resolved = new IdentityHashMap<>();
+  private final Map<Node, Optional<ResolvedReferenceTypeDeclaration>> receivers = new IdentityHashMap<>();
   private int attempted;
   private int unresolved;
 
@@ -43,6 +44,39 @@ final class CallResolver {
   /** Lets go of the trees of the calls resolved so far (the counts stay). */
   void forget() {
     resolved.clear();
+    receivers.clear();
+  }
+
+  /**
+   * The class of a call's explicit receiver, typed without resolving the call: no argument is
+   * typed and no overload chosen. It is the receiver type the resolved call would have, so the
+   * method it resolves to is declared in this class or one of its supertypes. Empty when the
+   * call has no receiver, the receiver may name a type (a static call), or its type is not a
+   * plain class or interface (a type variable may take its methods from any bound).
+   */
+  Optional<ResolvedReferenceTypeDeclaration> receiverClass(MethodCallExpr call) {
+    Optional<ResolvedReferenceTypeDeclaration> known = receivers.get(call);
+    if (known != null) {
+      return known;
+    }
+    Optional<ResolvedReferenceTypeDeclaration> result = Optional.empty();
+    Expression scope = call.getScope().orElse(null);
+    boolean typeName = scope instanceof com.github.javaparser.ast.expr.NameExpr name
+        && Character.isUpperCase(name.getNameAsString().charAt(0));
+    if (scope != null && !typeName && !(scope instanceof TypeExpr)
+        && !(scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
+            && Character.isUpperCase(access.getNameAsString().charAt(0)))) {
+      try {
+        ResolvedType type = scope.calculateResolvedType();
+        if (type.isReferenceType()) {
+          result = type.asReferenceType().getTypeDeclaration();
+        }
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        // the full resolution decides
+      }
+    }
+    receivers.put(call, result);
+    return result;
   }
 
   /** A call whose analysis failed outside the resolver: it counts as resolved-and-failed. */

@@ -43,6 +43,26 @@ final class CatalogMatcher {
         && types.isSubtype(TypeHierarchy.normalize(pattern.owner()), callable.declaringType());
   }
 
+  /**
+   * Whether a call on a receiver of class {@code receiver} can match the pattern's owner, before
+   * it is resolved. The method it resolves to is declared in {@code receiver} or a supertype, so a
+   * match ({@link #matchesOwner}) needs the receiver to be a subtype of the owner, or a supertype
+   * to be in the owner package. {@code Object}'s methods count for every receiver: the solver
+   * does not list {@code Object} among an interface's supertypes.
+   */
+  boolean mayMatchOwner(MethodPattern pattern, com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration receiver) {
+    if (pattern.ownerIsPackage()) {
+      for (String type : types.supertypes(receiver).keySet()) {
+        if (pattern.packageContains(type)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    String owner = TypeHierarchy.normalize(pattern.owner());
+    return owner.equals("java.lang.Object") || types.isSubtype(receiver, owner);
+  }
+
   /** Whether {@code a}'s owner is a proper subtype of {@code b}'s; a package owner is least specific. */
   boolean moreSpecific(MethodPattern a, MethodPattern b) {
     if (a.ownerIsPackage()) {

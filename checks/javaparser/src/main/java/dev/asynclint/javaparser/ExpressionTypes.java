@@ -139,8 +139,24 @@ final class ExpressionTypes {
     return Optional.empty();
   }
 
-  /** The receiver's declared type, read from declarations in the source where it can be. */
+  /**
+   * The receiver's declared type, read from declarations in the source where it can be, else the
+   * receiver expression typed by the solver (only the receiver: the call's arguments, lambdas
+   * included, are what makes typing the whole call costly).
+   */
   private Optional<ResolvedType> receiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
+    Optional<ResolvedType> declared = declaredReceiverType(call, hierarchy, depth);
+    if (declared.isPresent() || depth > 0 || call.getScope().isEmpty()) {
+      return declared;
+    }
+    Expression scope = unwrap(call.getScope().get());
+    if (scope instanceof com.github.javaparser.ast.expr.NameExpr name && Character.isUpperCase(name.getNameAsString().charAt(0))) {
+      return Optional.empty(); // a type name: typing it as a value only fails
+    }
+    return typeOf(scope).filter(ResolvedType::isReferenceType);
+  }
+
+  private Optional<ResolvedType> declaredReceiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
     try {
       if (call.getScope().isEmpty() || call.getScope().get().isThisExpr() || call.getScope().get().isSuperExpr()) {
         // Inside a nested, local or anonymous class an outer class's method may be meant: only

@@ -11,7 +11,6 @@ import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ClassLoaderTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
-import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.Finding;
@@ -43,32 +42,37 @@ final class FileAnalyzer {
   private final List<SourceRule> rules;
   private final Set<String> blockingAnnotatedNames;
   private final JavaParser parser;
+  private final ParsedTrees trees;
   private final TypeHierarchy types;
   private final TransitiveSummaries summaries;
 
-  FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, List<Path> sourceRoots,
-      Set<String> sourceTypes, Set<String> blockingAnnotatedNames, List<String> setupProblems,
+  FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, ScannedSources scanned,
+      Set<String> blockingAnnotatedNames, List<String> setupProblems,
       ProjectTypes project, TransitiveSummaries.Shared shared) {
     this.catalog = catalog;
     this.options = options;
     this.rules = rules;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
-    List<TypeSolver> sources = new ArrayList<>();
-    TypeSolver solver = typeSolver(options.classpath(), sourceRoots, sourceTypes, setupProblems, sources);
-    this.parser = new JavaParser(new ParserConfiguration()
+    ParserConfiguration configuration = new ParserConfiguration()
         .setLanguageLevel(LANGUAGE_LEVEL)
-        .setAttributeComments(false) // no rule reads comments; attributing them is a tree walk per file
-        .setSymbolResolver(new JavaSymbolSolver(solver)));
+        .setAttributeComments(false); // no rule reads comments; attributing them is a tree walk per file
+    this.parser = new JavaParser(configuration);
+    this.trees = new ParsedTrees(parser, scanned);
+    SourceTypes source = new SourceTypes(scanned, trees);
+    List<SourceTypes> sources = List.of(source);
+    TypeSolver solver = typeSolver(options.classpath(), source, setupProblems);
+    // Set once the solver exists; every tree parsed from here on can resolve its names.
+    configuration.setSymbolResolver(new JavaSymbolSolver(solver));
     this.types = new TypeHierarchy(solver);
     java.util.Map<String, TransitiveSummaries.MethodProperty> properties = new java.util.LinkedHashMap<>();
     for (SourceRule rule : rules) {
       rule.followedProperty(types, options).ifPresent(property -> properties.put(rule.rule().id(), property));
     }
-    this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, parser, types,
-        blockingAnnotatedNames, properties, shared, name -> {
-          for (TypeSolver source : sources) {
+    this.summaries = new TransitiveSummaries(catalog, options.maxDepth(), project, trees, parser, types,
+        blockingAnnotatedNames, properties, shared, source::mayDeclare, name -> {
+          for (TypeSolver sourceSolver : sources) {
             try {
-              var found = source.tryToSolveType(name);
+              var found = sourceSolver.tryToSolveType(name);
               if (found.isSolved()) {
                 return java.util.Optional.of(found.getCorrespondingDeclaration());
               }
@@ -87,8 +91,7 @@ final class FileAnalyzer {
         .orElse(LanguageLevel.CURRENT);
   }
 
-  private static TypeSolver typeSolver(List<Path> classpath, List<Path> sourceRoots, Set<String> sourceTypes,
-      List<String> problems, List<TypeSolver> sources) {
+  private static TypeSolver typeSolver(List<Path> classpath, SourceTypes sources, List<String> problems) {
     CombinedTypeSolver solver = new CombinedTypeSolver();
     // jreOnly: the scanner's own libraries (JavaParser, Guava...) must not leak into the analysis.
     solver.add(new ReflectionTypeSolver(true));
@@ -111,14 +114,7 @@ final class FileAnalyzer {
     if (!folders.isEmpty()) {
       solver.add(new ClassLoaderTypeSolver(new URLClassLoader(folders.toArray(URL[]::new), null)));
     }
-    ParserConfiguration sourceParsing = new ParserConfiguration()
-        .setLanguageLevel(LANGUAGE_LEVEL)
-        .setAttributeComments(false);
-    for (Path root : sourceRoots) {
-      SourceTypes source = new SourceTypes(new JavaParserTypeSolver(root, sourceParsing), sourceTypes);
-      solver.add(source);
-      sources.add(source);
-    }
+    solver.add(sources);
     return solver;
   }
 
@@ -127,10 +123,10 @@ final class FileAnalyzer {
    * executor group); read from every file before any rule runs, since the deployment and the
    * class are often in different files. A file that cannot be parsed deploys nothing.
    */
-  Set<String> offLoopClasses(String displayPath, String text) {
+  Set<String> offLoopClasses(Path file, String displayPath, String text) {
     Set<String> out = new java.util.HashSet<>();
     try {
-      ParseResult<CompilationUnit> parsed = parser.parse(text);
+      ParseResult<CompilationUnit> parsed = trees.parse(file, text);
       if (parsed.isSuccessful() && parsed.getResult().isPresent()) {
         OffLoopClasses.collect(parsed.getResult().get(), displayPath, types, out);
       }
@@ -141,24 +137,29 @@ final class FileAnalyzer {
   }
 
   Outcome analyze(String displayPath, String text, OffLoopClasses offLoop) {
-    ParseResult<CompilationUnit> parsed = parser.parse(text);
+    return analyze(null, displayPath, text, offLoop);
+  }
+
+  /** As {@link #analyze(String, String, OffLoopClasses)}, for a scanned file whose tree this thread may have. */
+  Outcome analyze(Path file, String displayPath, String text, OffLoopClasses offLoop) {
+    ParseResult<CompilationUnit> parsed = file == null ? parser.parse(text) : trees.parse(file, text);
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
       return new Outcome(List.of(), parseProblem(displayPath, parsed.getProblems()), 0, 0);
     }
-    SourceFile file = new SourceFile(displayPath, parsed.getResult().get(), text, catalog, options,
+    SourceFile source = new SourceFile(displayPath, parsed.getResult().get(), text, catalog, options,
         types, blockingAnnotatedNames, offLoop, summaries);
-    summaries.startFile(method -> file.contexts().isEventLoopMethod(method));
+    summaries.startFile(method -> source.contexts().isEventLoopMethod(method));
     List<Finding> findings = new ArrayList<>();
     try {
       for (SourceRule rule : rules) {
-        rule.check(file, findings::add);
+        rule.check(source, findings::add);
       }
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new Outcome(findings, displayPath + ":1: warning: async-lint could not analyse the rest of this file ("
           + e.getClass().getSimpleName() + ": " + e.getMessage() + "); please report it",
-          file.calls().attempted(), file.calls().unresolved());
+          source.calls().attempted(), source.calls().unresolved());
     }
-    return new Outcome(findings, null, file.calls().attempted(), file.calls().unresolved());
+    return new Outcome(findings, null, source.calls().attempted(), source.calls().unresolved());
   }
 
   static String parseProblem(String path, List<Problem> problems) {

@@ -67,31 +67,28 @@ public final class SourceScanner {
     long start = System.nanoTime();
     List<Path> files = javaFiles(options.paths());
     List<String> texts = new ArrayList<>(files.size());
-    Set<Path> roots = new LinkedHashSet<>();
     Set<String> blockingAnnotated = new TreeSet<>();
-    Set<String> sourceTypes = new java.util.HashSet<>();
+    ScannedSources.Builder scannedSources = new ScannedSources.Builder();
     for (Path file : files) {
       String text = read(file);
       texts.add(text);
       java.util.Optional<Path> root = sourceRoot(file, text);
-      if (root.isPresent()) {
-        roots.add(root.get());
-        String relative = root.get().relativize(file.toAbsolutePath().normalize()).toString();
-        sourceTypes.add(relative.substring(0, relative.length() - ".java".length())
-            .replace(java.io.File.separatorChar, '.'));
-      }
+      scannedSources.add(file, text, root.map(r -> {
+        String relative = r.relativize(file.toAbsolutePath().normalize()).toString();
+        return relative.substring(0, relative.length() - ".java".length()).replace(java.io.File.separatorChar, '.');
+      }));
       blockingAnnotatedNames(text, blockingAnnotated);
     }
+    ScannedSources scanned = scannedSources.build();
 
     List<SourceRule> rules = rules();
     List<String> setupProblems = java.util.Collections.synchronizedList(new ArrayList<>());
     catalog = withLibrarySummaries(catalog, options.classpath(), setupProblems);
     Catalog scanCatalog = catalog;
-    List<Path> rootList = List.copyOf(roots);
     ProjectTypes project = new ProjectTypes(files, texts);
     TransitiveSummaries.Shared summaries = new TransitiveSummaries.Shared();
     ThreadLocal<FileAnalyzer> analyzers = ThreadLocal.withInitial(
-        () -> new FileAnalyzer(scanCatalog, options, rules, rootList, sourceTypes, blockingAnnotated, setupProblems,
+        () -> new FileAnalyzer(scanCatalog, options, rules, scanned, blockingAnnotated, setupProblems,
             project, summaries));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
       Thread thread = new Thread(runnable, "async-lint-scan");
@@ -101,12 +98,27 @@ public final class SourceScanner {
     List<Future<FileAnalyzer.Outcome>> outcomes = new ArrayList<>(files.size());
     try {
       OffLoopClasses offLoop = offLoopClasses(files, texts, pool, analyzers);
+      // A folder's files go to one thread, in order: files of a package use the same types, and
+      // each thread parses and resolves them for itself, so spreading a package over every thread
+      // made every thread parse and resolve most of the code base.
+      List<java.util.concurrent.CompletableFuture<FileAnalyzer.Outcome>> pending = new ArrayList<>(files.size());
       for (int i = 0; i < files.size(); i++) {
-        String display = files.get(i).toString();
-        String text = texts.get(i);
-        outcomes.add(pool.submit(() -> analyzers.get().analyze(display, text, offLoop)));
+        pending.add(new java.util.concurrent.CompletableFuture<>());
       }
-      texts = null; // let the sources go once their files are parsed
+      List<String> allTexts = texts;
+      for (List<Integer> folder : byFolder(files)) {
+        pool.submit(() -> {
+          for (int i : folder) {
+            Path file = files.get(i);
+            try {
+              pending.get(i).complete(analyzers.get().analyze(file, file.toString(), allTexts.get(i), offLoop));
+            } catch (RuntimeException | Error e) {
+              pending.get(i).completeExceptionally(e);
+            }
+          }
+        });
+      }
+      outcomes.addAll(pending);
 
       List<Finding> findings = new ArrayList<>();
       List<String> problems = new ArrayList<>();
@@ -142,6 +154,21 @@ public final class SourceScanner {
     }
   }
 
+  /**
+   * Indexes of the files, grouped by folder, the largest folders first so that the threads
+   * finish together (ties in the order the folders first appear).
+   */
+  static List<List<Integer>> byFolder(List<Path> files) {
+    java.util.Map<Path, List<Integer>> folders = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      Path parent = files.get(i).toAbsolutePath().normalize().getParent();
+      folders.computeIfAbsent(parent, p -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> out = new ArrayList<>(folders.values());
+    out.sort(Comparator.comparingInt((List<Integer> folder) -> folder.size()).reversed());
+    return out;
+  }
+
   /** The first pass: only files that may deploy verticles or add pipeline handlers are parsed for it. */
   private static OffLoopClasses offLoopClasses(List<Path> files, List<String> texts, ExecutorService pool,
       ThreadLocal<FileAnalyzer> analyzers) {
@@ -149,8 +176,9 @@ public final class SourceScanner {
     for (int i = 0; i < files.size(); i++) {
       String text = texts.get(i);
       if (OffLoopClasses.mayDeploy(text)) {
-        String display = files.get(i).toString();
-        found.add(pool.submit(() -> analyzers.get().offLoopClasses(display, text)));
+        Path file = files.get(i);
+        String display = file.toString();
+        found.add(pool.submit(() -> analyzers.get().offLoopClasses(file, display, text)));
       }
     }
     Set<String> keys = new java.util.HashSet<>();

@@ -90,7 +90,7 @@ final class TransitiveSummaries {
   private final Catalog catalog;
   private final int maxDepth;
   private final ProjectTypes project;
-  private final JavaParser parser;
+  private final ParsedTrees trees;
   private final TypeHierarchy types;
   private final BlockingCallClassifier classifier;
   private final CallResolver calls = new CallResolver();
@@ -98,6 +98,8 @@ final class TransitiveSummaries {
   private final Map<String, MethodProperty> properties;
   /** A type of the scanned sources by qualified name, even when the classpath has it too. */
   private final java.util.function.Function<String, Optional<ResolvedReferenceTypeDeclaration>> sourceType;
+  /** Whether a qualified name may be a type of the scanned sources, by name alone (cheap). */
+  private final Predicate<String> mayBeSourceType;
   private Predicate<CallableDeclaration<?>> eventLoopCode = m -> false;
 
   /** Final summaries hold only words, so every scanning thread shares them. */
@@ -105,13 +107,6 @@ final class TransitiveSummaries {
   private final Map<String, Result> provisional = new HashMap<>();
   private final Map<String, Integer> onStack = new HashMap<>();
   private final Map<Node, String> keys = new IdentityHashMap<>();
-  /** Files parsed to find implementations, the most recently used kept. */
-  private final Map<Path, Optional<CompilationUnit>> parsed = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Path, Optional<CompilationUnit>> eldest) {
-      return size() > 64;
-    }
-  };
   private final Map<String, List<CallableDeclaration<?>>> implementations = new HashMap<>();
 
   /** The summaries the threads of one scan share. */
@@ -119,15 +114,18 @@ final class TransitiveSummaries {
     final Map<String, Result> finals = new java.util.concurrent.ConcurrentHashMap<>();
   }
 
-  TransitiveSummaries(Catalog catalog, int maxDepth, ProjectTypes project, JavaParser parser, TypeHierarchy types,
+  TransitiveSummaries(Catalog catalog, int maxDepth, ProjectTypes project, ParsedTrees trees, JavaParser parser,
+      TypeHierarchy types,
       Set<String> blockingAnnotatedNames, Map<String, MethodProperty> properties, Shared shared,
+      Predicate<String> mayBeSourceType,
       java.util.function.Function<String, Optional<ResolvedReferenceTypeDeclaration>> sourceType) {
+    this.mayBeSourceType = mayBeSourceType;
     this.sourceType = sourceType;
     this.finals = shared.finals;
     this.catalog = catalog;
     this.maxDepth = maxDepth;
     this.project = project;
-    this.parser = parser;
+    this.trees = trees;
     this.symbolResolver = parser.getParserConfiguration().getSymbolResolver().orElseThrow();
     this.types = types;
     this.classifier = new BlockingCallClassifier(catalog, new CatalogMatcher(types), calls, null, blockingAnnotatedNames);
@@ -161,8 +159,39 @@ final class TransitiveSummaries {
     return call instanceof MethodReferenceExpr reference && project.mayDeclare(reference.getIdentifier());
   }
 
+  /**
+   * The cheap test after {@link #mayReach}, before resolution: a call on a receiver whose class
+   * and supertypes are all outside the sources (a {@code Map}, a {@code Buffer} from a jar)
+   * resolves to a method with no body to summarise, unless it invokes a lambda held in a field.
+   */
+  private boolean mayReachFromReceiver(Node call, CallResolver resolver) {
+    if (!(call instanceof MethodCallExpr invocation) || invocation.getScope().isEmpty()
+        || project.mayHoldLambda(scopeName(invocation))) {
+      return true;
+    }
+    Optional<ResolvedReferenceTypeDeclaration> receiver = resolver.receiverClass(invocation);
+    if (receiver.isEmpty()) {
+      return true;
+    }
+    for (Map.Entry<String, ResolvedReferenceTypeDeclaration> type : types.supertypes(receiver.get()).entrySet()) {
+      if (mayBeSourceType.test(type.getKey()) || type.getValue().toAst().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String scopeName(MethodCallExpr invocation) {
+    Node scope = invocation.getScope().orElse(null);
+    return scope instanceof NameExpr name ? name.getNameAsString()
+        : scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr ? access.getNameAsString() : "";
+  }
+
   /** Every category (and property) the call reaches through the project's own methods. */
   Map<String, Reach> reaches(Node call, CallResolver fileCalls) {
+    if (!mayReachFromReceiver(call, fileCalls)) {
+      return Map.of();
+    }
     Optional<Callable> callee = fileCalls.resolve(call);
     if (callee.isEmpty()) {
       return Map.of();
@@ -352,7 +381,7 @@ final class TransitiveSummaries {
       }
       return;
     }
-    if (!mayReach(call)) {
+    if (!mayReach(call) || !mayReachFromReceiver(call, calls)) {
       return;
     }
     Optional<Callable> callee = calls.resolve(call);
@@ -576,6 +605,21 @@ final class TransitiveSummaries {
       return new Result(Map.of(), false, NONE, budget);
     }
     String staticType = callee.receiverType().get().orElse(callee.declaringType());
+    // Shared like a method's summary: another thread (or file) that made the same virtual call
+    // need not find and parse its implementations again.
+    String key = "virtual " + staticType + "#" + callee.name() + "/" + callee.paramCount() + " " + step(declared);
+    Result done = finals.get(key);
+    if (done != null && done.usableFor(budget)) {
+      return done.within(budget);
+    }
+    Result result = implementationsResult(staticType, callee, declared, budget);
+    if (result.low == NONE) {
+      finals.put(key, new Result(result.reaches, result.truncated, NONE, budget));
+    }
+    return result;
+  }
+
+  private Result implementationsResult(String staticType, Callable callee, CallableDeclaration<?> declared, int budget) {
     List<CallableDeclaration<?>> found = implementations.computeIfAbsent(
         staticType + "#" + callee.name() + "/" + callee.paramCount(),
         k -> implementationsOf(staticType, callee.name(), callee.paramCount()));
@@ -606,31 +650,6 @@ final class TransitiveSummaries {
     return acc.result(budget);
   }
 
-  private static final java.util.regex.Pattern PACKAGE =
-      java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-
-  /**
-   * A scanned file's tree: the one the type solver already parsed for resolution when it has it
-   * (so a file is parsed once per thread, not once per virtual call), else a fresh parse.
-   */
-  private Optional<CompilationUnit> unitOf(Path file, String text) {
-    String name = file.getFileName().toString().replaceFirst("\\.java$", "");
-    java.util.regex.Matcher pkg = PACKAGE.matcher(text);
-    String qualified = pkg.find() ? pkg.group(1) + "." + name : name;
-    try {
-      Optional<CompilationUnit> known = sourceType.apply(qualified).flatMap(t -> t.toAst())
-          .flatMap(Node::findCompilationUnit);
-      if (known.isPresent()) {
-        resolvable(known.get());
-        return known;
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      // parse it ourselves
-    }
-    ParseResult<CompilationUnit> result = parser.parse(text);
-    return result.isSuccessful() ? result.getResult() : Optional.empty();
-  }
-
   /**
    * The methods a call of {@code name} on {@code staticType} can run: every body of a method of
    * that name and arity declared by a class of the sources (named, abstract or anonymous) that is
@@ -641,12 +660,14 @@ final class TransitiveSummaries {
     String simple = staticType.substring(staticType.lastIndexOf('.') + 1);
     TreeMap<String, CallableDeclaration<?>> out = new TreeMap<>();
     for (Map.Entry<Path, String> file : project.filesWithSubtypesOf(simple, name)) {
-      Optional<CompilationUnit> unit = parsed.computeIfAbsent(file.getKey(), p -> unitOf(p, file.getValue()));
+      // The thread's tree of that file: the one analysed and read by the symbol solver.
+      Optional<CompilationUnit> unit = trees.unit(file.getKey(), file.getValue());
       if (unit.isEmpty()) {
         continue;
       }
       try {
-        for (TypeDeclaration<?> type : unit.get().findAll(TypeDeclaration.class)) {
+        UnitDeclarations declarations = UnitDeclarations.of(unit.get());
+        for (TypeDeclaration<?> type : declarations.types()) {
           if (type instanceof ClassOrInterfaceDeclaration declaration && declaration.isInterface()) {
             continue;
           }
@@ -658,10 +679,7 @@ final class TransitiveSummaries {
             }
           }
         }
-        for (ObjectCreationExpr creation : unit.get().findAll(ObjectCreationExpr.class)) {
-          if (creation.getAnonymousClassBody().isEmpty()) {
-            continue;
-          }
+        for (ObjectCreationExpr creation : declarations.anonymousClasses()) {
           CallableDeclaration<?> implementation = declared(creation.getAnonymousClassBody().get(), name, arity);
           if (implementation == null) {
             continue;
@@ -679,6 +697,35 @@ final class TransitiveSummaries {
       }
     }
     return new ArrayList<>(out.values());
+  }
+
+  /**
+   * A file's named and anonymous classes, listed once per tree (kept in the tree): every virtual
+   * call whose implementations may be in the file asks, and walking the whole tree each time
+   * was a tenth of a scan.
+   */
+  record UnitDeclarations(List<TypeDeclaration<?>> types, List<ObjectCreationExpr> anonymousClasses) {
+    private static final com.github.javaparser.ast.DataKey<UnitDeclarations> KEY =
+        new com.github.javaparser.ast.DataKey<>() {};
+
+    static UnitDeclarations of(CompilationUnit unit) {
+      if (unit.containsData(KEY)) {
+        return unit.getData(KEY);
+      }
+      List<TypeDeclaration<?>> types = new ArrayList<>();
+      for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+        types.add(type);
+      }
+      List<ObjectCreationExpr> anonymous = new ArrayList<>();
+      for (ObjectCreationExpr creation : unit.findAll(ObjectCreationExpr.class)) {
+        if (creation.getAnonymousClassBody().isPresent()) {
+          anonymous.add(creation);
+        }
+      }
+      UnitDeclarations declarations = new UnitDeclarations(List.copyOf(types), List.copyOf(anonymous));
+      unit.setData(KEY, declarations);
+      return declarations;
+    }
   }
 
   private static CallableDeclaration<?> declared(List<BodyDeclaration<?>> members, String name, int arity) {

@@ -63,7 +63,7 @@ class FollowedPropertyTest {
         "}");
     List<SourceRule> rules = List.of(new WhileLoops());
     ScanOptions options = ScanOptions.of(List.of(), Corpus.frameworkClasspath()).withThreads(1);
-    FileAnalyzer analyzer = new FileAnalyzer(Catalog.builtIn(), options, rules, List.of(), Set.of(), Set.of(),
+    FileAnalyzer analyzer = new FileAnalyzer(Catalog.builtIn(), options, rules, ScannedSources.NONE, Set.of(),
         new ArrayList<>(), new ProjectTypes(List.of(Path.of("Spinner.java")), List.of(text)),
         new TransitiveSummaries.Shared());
 

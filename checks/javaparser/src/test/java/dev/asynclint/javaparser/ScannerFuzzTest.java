@@ -29,7 +29,7 @@ class ScannerFuzzTest {
   private static synchronized FileAnalyzer analyzer() {
     if (analyzer == null) {
       ScanOptions options = ScanOptions.of(List.of(), Corpus.frameworkClasspath());
-      analyzer = new FileAnalyzer(Catalog.builtIn(), options, SourceScanner.rules(), List.of(), Set.of(),
+      analyzer = new FileAnalyzer(Catalog.builtIn(), options, SourceScanner.rules(), ScannedSources.NONE,
           Set.of(), new ArrayList<>(), new ProjectTypes(List.of(), List.of()), new TransitiveSummaries.Shared());
     }
     return analyzer;

@@ -31,6 +31,14 @@ class SourceScannerTest {
   }
 
   @Test
+  void filesAreHandedToThreadsByFolderLargestFirst() {
+    List<java.nio.file.Path> files = List.of(java.nio.file.Path.of("/src/a/A.java"), java.nio.file.Path.of("/src/b/B.java"),
+        java.nio.file.Path.of("/src/b/C.java"), java.nio.file.Path.of("/src/a/D.java"), java.nio.file.Path.of("/src/b/E.java"),
+        java.nio.file.Path.of("/src/c/F.java"));
+    assertThat(SourceScanner.byFolder(files)).containsExactly(List.of(1, 2, 4), List.of(0, 3), List.of(5)).inOrder();
+  }
+
+  @Test
   void languageLevelIsTheNewestJavaParserKnows() {
     assertThat(FileAnalyzer.LANGUAGE_LEVEL.name()).isEqualTo("JAVA_26");
   }

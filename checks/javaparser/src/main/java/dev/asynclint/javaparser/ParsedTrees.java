@@ -1,0 +1,51 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import java.lang.ref.SoftReference;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One syntax tree per scanned file for one thread: the file analysed, the files the symbol solver
+ * reads to resolve types declared in the sources, and the files searched for implementations of
+ * a virtual call all share it, so a file is parsed once per thread rather than once per use.
+ * Trees are per thread because the symbol solver's caches and the resolver stored in each tree
+ * are. Held softly: a large code base may let go of trees and parse them again.
+ */
+final class ParsedTrees {
+  private final JavaParser parser;
+  private final ScannedSources sources;
+  private final Map<Path, SoftReference<ParseResult<CompilationUnit>>> parsed = new HashMap<>();
+
+  ParsedTrees(JavaParser parser, ScannedSources sources) {
+    this.parser = parser;
+    this.sources = sources;
+  }
+
+  /** The parse of a scanned file, by its path and text. */
+  ParseResult<CompilationUnit> parse(Path file, String text) {
+    Path key = ScannedSources.key(file);
+    SoftReference<ParseResult<CompilationUnit>> known = parsed.get(key);
+    ParseResult<CompilationUnit> result = known == null ? null : known.get();
+    if (result == null) {
+      result = parser.parse(text);
+      result.getResult().ifPresent(unit -> unit.setStorage(key));
+      parsed.put(key, new SoftReference<>(result));
+    }
+    return result;
+  }
+
+  /** The tree of a scanned file known by path only; empty when it is not scanned or has no tree. */
+  Optional<CompilationUnit> unit(Path file) {
+    return sources.text(file).flatMap(text -> parse(file, text).getResult());
+  }
+
+  /** The tree of a file known by path and text, parsed here unless this thread has it. */
+  Optional<CompilationUnit> unit(Path file, String text) {
+    return parse(file, text).getResult();
+  }
+}

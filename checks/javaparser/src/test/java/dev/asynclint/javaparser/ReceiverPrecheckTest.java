@@ -1,0 +1,172 @@
+package dev.asynclint.javaparser;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.types.ResolvedType;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import dev.asynclint.core.AsyncResultType;
+import dev.asynclint.core.BlockingApi;
+import dev.asynclint.core.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The checks made before the symbol solver resolves a call (the receiver's class against the
+ * catalog owners; a dropped call's type from its receiver's methods) must agree with resolving it:
+ * the same calls typed both ways.
+ */
+class ReceiverPrecheckTest {
+  private static final String SAMPLE = String.join("\n",
+      "import java.util.*;",
+      "import java.util.concurrent.*;",
+      "import java.nio.file.*;",
+      "class Sample {",
+      "  Map<String, Integer> map = new HashMap<>();",
+      "  BlockingQueue<String> queue = new LinkedBlockingQueue<>();",
+      "  LinkedBlockingQueue<String> concrete = new LinkedBlockingQueue<>();",
+      "  Future<String> future;",
+      "  CompletableFuture<String> completable;",
+      "  ExecutorService executor;",
+      "  Runnable task;",
+      "  List<String> list = new ArrayList<>();",
+      "  void run(Path path, Callable<String> work) throws Exception {",
+      "    map.put(\"a\", 1);",
+      "    map.get(\"a\");",
+      "    queue.put(\"x\");",
+      "    concrete.put(\"y\");",
+      "    queue.offer(\"z\");",
+      "    list.get(0);",
+      "    future.get();",
+      "    completable.join();",
+      "    completable.get(1, TimeUnit.SECONDS);",
+      "    completable.thenApply(s -> s.length());",
+      "    executor.submit(work);",
+      "    executor.submit(() -> task.run());",
+      "    task.wait();",
+      "    this.queue.take();",
+      "    Files.readAllBytes(path);",
+      "    Thread.sleep(1);",
+      "    var local = new LinkedBlockingQueue<String>();",
+      "    local.take();",
+      "    new ArrayList<String>(list).get(0);",
+      "    map.keySet().iterator().next();",
+      "    CompletableFuture.supplyAsync(() -> 1).thenAccept(i -> list.add(\"\" + i));",
+      "  }",
+      "}");
+
+  private final Catalog catalog = Catalog.builtIn();
+  private CompilationUnit unit;
+  private TypeHierarchy types;
+  private CatalogMatcher matcher;
+
+  @BeforeEach
+  void parse() {
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
+        .setSymbolResolver(new JavaSymbolSolver(solver)));
+    unit = parser.parse(SAMPLE).getResult().orElseThrow();
+    types = new TypeHierarchy(solver);
+    matcher = new CatalogMatcher(types);
+  }
+
+  private List<MethodCallExpr> calls() {
+    return unit.findAll(MethodCallExpr.class);
+  }
+
+  @Test
+  void everyCatalogMatchOfAResolvedCallPassesTheReceiverCheck() {
+    CallResolver calls = new CallResolver();
+    int checked = 0;
+    for (MethodCallExpr call : calls()) {
+      Optional<Callable> resolved = calls.resolve(call);
+      Optional<ResolvedReferenceTypeDeclaration> receiver = calls.receiverClass(call);
+      if (resolved.isEmpty() || receiver.isEmpty()) {
+        continue;
+      }
+      for (BlockingApi api : catalog.blockingCandidates(call.getNameAsString())) {
+        if (matcher.matches(api.method(), resolved.get())) {
+          assertThat(matcher.mayMatchOwner(api.method(), receiver.get())).isTrue();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isAtLeast(6); // queue.put, concrete.put, future.get, completable.join/get, task.wait, take...
+  }
+
+  @Test
+  void theClassifierFindsTheSameBlockingCallsWithAndWithoutTheReceiverCheck() {
+    List<String> withCheck = blocking(new BlockingCallClassifier(catalog, matcher, new CallResolver(), null, Set.of()));
+    CallResolver resolvingEverything = new CallResolver();
+    List<String> reference = new ArrayList<>();
+    for (MethodCallExpr call : calls()) {
+      Optional<Callable> resolved = resolvingEverything.resolve(call);
+      if (resolved.isPresent() && catalog.blockingCandidates(call.getNameAsString()).stream()
+          .anyMatch(api -> matcher.matches(api.method(), resolved.get()))) {
+        reference.add(call.toString());
+      }
+    }
+    assertThat(withCheck).containsExactlyElementsIn(reference);
+    assertThat(withCheck).contains("queue.put(\"x\")");
+    assertThat(withCheck).contains("task.wait()");
+    assertThat(withCheck).doesNotContain("map.put(\"a\", 1)");
+  }
+
+  private List<String> blocking(BlockingCallClassifier classifier) {
+    List<String> out = new ArrayList<>();
+    for (MethodCallExpr call : calls()) {
+      if (classifier.classify(call).isPresent()) {
+        out.add(call.toString());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theReceiverCheckSparesResolvingCallsOnUnrelatedClasses() {
+    CallResolver calls = new CallResolver();
+    BlockingCallClassifier classifier = new BlockingCallClassifier(catalog, matcher, calls, null, Set.of());
+    for (MethodCallExpr call : calls()) {
+      if (call.toString().startsWith("map.put") || call.toString().startsWith("list.get")) {
+        assertThat(classifier.classify(call)).isEmpty();
+      }
+    }
+    assertThat(calls.attempted()).isEqualTo(0); // neither was resolved
+  }
+
+  @Test
+  void aDroppedCallIsAsyncTypedAsTheSolverTypesIt() {
+    Predicate<ResolvedReferenceTypeDeclaration> hot = type -> catalog.asyncResultTypes(AsyncResultType.Temperature.HOT)
+        .stream().anyMatch(entry -> types.isSubtype(type, entry.type()));
+    ExpressionTypes cheap = new ExpressionTypes(new CallResolver());
+    ExpressionTypes full = new ExpressionTypes(new CallResolver());
+    int async = 0;
+    for (ExpressionStmt statement : unit.findAll(ExpressionStmt.class)) {
+      Expression expression = statement.getExpression();
+      if (!(expression instanceof MethodCallExpr)) {
+        continue;
+      }
+      boolean byReceiver = cheap.asyncTypeOf(expression, types, hot).flatMap(ExpressionTypes::declaration)
+          .map(hot::test).orElse(false);
+      Optional<ResolvedType> typed = full.typeOf(expression);
+      boolean bySolver = typed.flatMap(ExpressionTypes::declaration).map(hot::test).orElse(false);
+      assertWithMessage(expression.toString()).that(byReceiver).isEqualTo(bySolver);
+      async += bySolver ? 1 : 0;
+    }
+    assertThat(async).isAtLeast(3); // thenApply, the submits, supplyAsync...thenAccept
+  }
+}
