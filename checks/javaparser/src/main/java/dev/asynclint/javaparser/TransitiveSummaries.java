@@ -631,6 +631,12 @@ final class TransitiveSummaries {
     for (CallableDeclaration<?> implementation : found) {
       Result result = compute(implementation, budget);
       acc.dependOn(result);
+      if (result.reaches.isEmpty()) {
+        // One implementation that reaches nothing empties the intersection, whatever the others
+        // reach: most virtual calls end here, so the rest are neither summarised nor read. (If
+        // this answer is provisional, so is ours, through dependOn.)
+        return acc.result(budget);
+      }
       if (shortest == null) {
         shortest = new TreeMap<>(result.reaches);
       } else {
