@@ -98,6 +98,12 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     try {
+      // Only a forEach call or a call into the compilation's own code can be reported (a
+      // self-recursive callee is in the compilation too): most calls stop here, before any type
+      // work or the question where the code runs.
+      if (!(NonYieldingLoops.mayBeForEach(tree) || TransitiveSummaries.of(state, config.catalog(state), config).mayReach(tree))) {
+        return Description.NO_MATCH;
+      }
       // Where the code runs is cached per enclosing callable; the loop shapes are not, so ask first.
       EventLoopContext context = contextOf(tree, state);
       if (context == null) {
