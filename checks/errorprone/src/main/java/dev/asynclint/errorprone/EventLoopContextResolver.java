@@ -169,6 +169,9 @@ final class EventLoopContextResolver {
   }
 
   private boolean isDeclaredBlocking(MethodSymbol method, VisitorState state) {
+    if (method.getRawAttributes().isEmpty()) {
+      return false; // most methods: no annotation to look up by name
+    }
     for (String annotation : catalog.blockingAnnotations()) {
       if (ASTHelpers.hasAnnotation(method, annotation, state)) {
         return true;

@@ -215,22 +215,22 @@ final class NonYieldingLoops {
    * first test for every call the loop rule and the summaries see.
    */
   static boolean mayBeForEach(MethodInvocationTree call) {
-    if (call.getArguments().size() != 1) {
-      return false;
-    }
     ExpressionTree select = call.getMethodSelect();
     javax.lang.model.element.Name name = select instanceof MemberSelectTree member ? member.getIdentifier()
         : select instanceof IdentifierTree id ? id.getName() : null;
     if (name == null) {
       return false;
     }
-    for (String forEach : LoopWork.FOR_EACH) {
+    for (String forEach : FOR_EACH) {
       if (name.contentEquals(forEach)) {
-        return true;
+        return call.getArguments().size() == 1;
       }
     }
     return false;
   }
+
+  /** {@link LoopWork#FOR_EACH} as an array: looping over it allocates nothing. */
+  private static final String[] FOR_EACH = LoopWork.FOR_EACH.toArray(new String[0]);
 
   /**
    * Self-recursion over data: a method with parameters that calls itself with other arguments. A

@@ -730,7 +730,8 @@ final class TransitiveSummaries {
     });
   }
 
-  private @Nullable JCTree declaration(Symbol symbol) {
+  /** The declaration of a member of a source class, from an index built once per class; else null. */
+  synchronized @Nullable JCTree declaration(Symbol symbol) {
     ClassSymbol owner = symbol.enclClass();
     return isSource(owner) ? declarations(owner).get(symbol) : null;
   }
