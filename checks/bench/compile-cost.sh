@@ -10,6 +10,8 @@
 # MODE=warm [WARMUP=2] runs the four in one warm JVM instead (checks/bench/WarmCompileCost.java):
 # what a build daemon, an IDE or Maven's in-process javac over many modules pays; writes results-warm.txt.
 # WARM_JVM_FLAGS="-Dconfigs=lint -XX:StartFlightRecording=..." profiles one configuration warm.
+# MODE=threads runs each cold compile through JavacThreadCpu.java instead of the javac launcher and
+# also reports where the CPU went: the compiling thread, the C1 and C2 JIT compilers, the GC.
 #
 # Usage: checks/bench/compile-cost.sh [repetitions]     (from the repository root; default 5)
 # Needs: Maven (to fetch the sources and the classpath), a JDK 21+ (JDK env var, default Temurin 25),
@@ -92,6 +94,18 @@ run() { # config -> prints CPU seconds
   if [ "${PROFILE:-}" = 1 ]; then
     args=("-J-XX:StartFlightRecording=filename=$WORK/$config.jfr,settings=profile" "${args[@]}")
   fi
+  if [ "${MODE:-}" = threads ]; then
+    # The same javac arguments in a plain JVM (the -J flags become JVM flags).
+    local jvm=() javac_args=()
+    for a in "${args[@]}"; do
+      case "$a" in -J*) jvm+=("${a#-J}") ;; *) javac_args+=("$a") ;; esac
+    done
+    "$JDK/bin/java" "${jvm[@]}" -cp "$WORK/launcher" JavacThreadCpu "${javac_args[@]}" "@sources.txt" > "$WORK/log-$config.txt" 2>&1 \
+      || { echo "compile failed ($config), see $WORK/log-$config.txt" >&2; tail -20 "$WORK/log-$config.txt" >&2; exit 1; }
+    grep '^cpu ' "$WORK/log-$config.txt" >> "$WORK/$config.threads"
+    grep '^cpu ' "$WORK/log-$config.txt" | sed 's/.*process=\([0-9.]*\).*/\1/'
+    return
+  fi
   /usr/bin/time -f '%U %S' -o "$WORK/time-$config.txt" "$JAVAC" "${args[@]}" "@sources.txt" > "$WORK/log-$config.txt" 2>&1 \
     || { echo "compile failed ($config), see $WORK/log-$config.txt" >&2; tail -20 "$WORK/log-$config.txt" >&2; exit 1; }
   awk '{ printf "%.2f\n", $1 + $2 }' "$WORK/time-$config.txt"
@@ -113,7 +127,13 @@ if [ "${PROFILE:-}" = 1 ]; then
   exit 0
 fi
 echo "$(wc -l < sources.txt) source files, $REPS repetitions, JDK $("$JAVAC" -version 2>&1)" >&2
+if [ "${MODE:-}" = threads ]; then
+  mkdir -p "$WORK/launcher"
+  "$JAVAC" -d "$WORK/launcher" "$ROOT/checks/bench/JavacThreadCpu.java"
+  rm -f plain.threads ep-off.threads ep-one.threads lint.threads
+fi
 run plain > /dev/null   # warm the page cache; not counted
+rm -f plain.threads
 : > plain.cpu; : > ep-off.cpu; : > ep-one.cpu; : > lint.cpu
 for i in $(seq "$REPS"); do
   for config in plain ep-off ep-one lint; do
@@ -134,4 +154,13 @@ P="$(median < plain.cpu)"; E="$(median < ep-off.cpu)"; O="$(median < ep-one.cpu)
   echo "javac + Error Prone, one check:   $O s (all: $(paste -sd' ' ep-one.cpu))  ratio $(awk -v a="$O" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
   echo "javac + Error Prone, async-lint:  $L s (all: $(paste -sd' ' lint.cpu))  ratio $(awk -v a="$L" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
   echo "async-lint on top of Error Prone with one check: ratio $(awk -v a="$L" -v b="$O" 'BEGIN { printf "%.3f", a / b }'); async-lint warnings: $(cat lint-findings.txt)"
+  if [ "${MODE:-}" = threads ]; then
+    for config in plain ep-off ep-one lint; do
+      line="$config, medians of CPU seconds by thread:"
+      for group in process main C1 C2 GC; do
+        line="$line $group $(sed "s/.* $group=\([0-9.]*\).*/\1/" "$config.threads" | median)"
+      done
+      echo "$line"
+    done
+  fi
 } | tee "$OUT"

@@ -11,6 +11,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Name;
 import dev.asynclint.core.BlockingApi;
 import dev.asynclint.core.Catalog;
 import dev.asynclint.core.Category;
@@ -34,7 +35,35 @@ final class BlockingCallClassifier {
   /** Verdicts of methods whose name no catalog entry has: they cannot depend on the receiver. */
   private final Map<MethodSymbol, Optional<BlockingCall>> byMethod = new HashMap<>();
 
-  private record Callee(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {}
+  /**
+   * The catalog entries each method name could match, by javac's name: asked for every call, and
+   * a javac name is one object per compilation, while its string would be decoded every time.
+   */
+  private final Map<Name, List<BlockingApi>> candidatesByName = new HashMap<>();
+
+  /**
+   * A cache key. Not a record: a record's equals and hashCode go through method handles, which
+   * cost more on this path than the lookup they key (and enlarge its compiled code).
+   */
+  private static final class Callee {
+    final MethodSymbol method;
+    final Symbol.@Nullable TypeSymbol receiver;
+
+    Callee(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {
+      this.method = method;
+      this.receiver = receiver;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Callee other && other.method == method && other.receiver == receiver;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(method) + System.identityHashCode(receiver);
+    }
+  }
 
   BlockingCallClassifier(Catalog catalog) {
     this.catalog = catalog;
@@ -55,7 +84,7 @@ final class BlockingCallClassifier {
 
   Optional<BlockingCall> classify(Tree tree, VisitorState state) {
     Symbol symbol = ASTHelpers.getSymbol(tree);
-    if (!(symbol instanceof MethodSymbol method)) {
+    if (!(symbol instanceof MethodSymbol method) || cannotBlock(method)) {
       return Optional.empty();
     }
     Type receiver = receiverType(tree, method);
@@ -73,7 +102,7 @@ final class BlockingCallClassifier {
     if (arguments.isEmpty()) {
       return false;
     }
-    for (BlockingApi api : catalog.blockingCandidates(method.getSimpleName().toString())) {
+    for (BlockingApi api : candidates(method)) {
       if (api.hostArgument() >= 0 && CatalogLookup.matches(api.method(), method, receiver, state)) {
         return api.skipsLookup(i -> i < arguments.size() ? ASTHelpers.constValue(arguments.get(i), String.class) : null);
       }
@@ -83,9 +112,12 @@ final class BlockingCallClassifier {
 
   /** The catalog entry (or blocking annotation) that makes this method blocking, if any. */
   Optional<BlockingCall> classify(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
-    if (catalog.blockingCandidates(method.getSimpleName().toString()).isEmpty()) {
-      // Most calls: no catalog entry has this name, so only the method's annotations can decide,
-      // and the receiver (whose erasure is the costly part of the key) does not matter.
+    if (candidates(method).isEmpty()) {
+      if (method.getRawAttributes().isEmpty()) {
+        return Optional.empty(); // most calls: no catalog entry has this name, and no annotation
+      }
+      // Only the method's annotations can decide, and the receiver (whose erasure is the costly
+      // part of the key) does not matter.
       Optional<BlockingCall> known = byMethod.get(method);
       if (known == null) {
         known = decide(method, receiver, state);
@@ -102,9 +134,25 @@ final class BlockingCallClassifier {
     return known;
   }
 
+  /** Neither a catalog entry nor an annotation can make this method blocking: most calls, found with no type work. */
+  boolean cannotBlock(MethodSymbol method) {
+    return candidates(method).isEmpty() && method.getRawAttributes().isEmpty();
+  }
+
+  /** The catalog entries that could match a method of this name. */
+  List<BlockingApi> candidates(MethodSymbol method) {
+    Name name = method.getSimpleName();
+    List<BlockingApi> known = candidatesByName.get(name);
+    if (known == null) {
+      known = catalog.blockingCandidates(name.toString());
+      candidatesByName.put(name, known);
+    }
+    return known;
+  }
+
   private Optional<BlockingCall> decide(MethodSymbol method, @Nullable Type receiver, VisitorState state) {
     String name = method.getSimpleName().toString();
-    for (BlockingApi api : catalog.blockingCandidates(name)) {
+    for (BlockingApi api : candidates(method)) {
       if (CatalogLookup.matches(api.method(), method, receiver, state) && !exempt(method, receiver, state)) {
         return Optional.of(new BlockingCall(
             api.category(), name, api.reason(), api.alternative(), List.of()));

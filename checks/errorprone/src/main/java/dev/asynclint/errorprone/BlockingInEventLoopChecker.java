@@ -64,25 +64,29 @@ abstract class BlockingInEventLoopChecker extends BugChecker
     if (config.writeSummaries()) {
       SummaryFile.writeOnce(state, summaries);
     }
-    Optional<BlockingCall> direct =
-        summaries.classified(tree, () -> BlockingCallClassifier.of(catalog, state).classify(tree, state));
-    Optional<BlockingCall> call = direct.filter(c -> c.category() == category)
-        .map(c -> TransitiveSummaries.spliced(c, tree));
-    if (call.isEmpty() && (direct.isPresent() || !summaries.mayReach(tree))) {
+    Optional<BlockingCall> direct = summaries.classified(tree, state);
+    if (direct.isPresent() ? direct.get().category() != category : !summaries.mayReach(tree)) {
+      // Most calls end here: neither blocking in this category nor a call into the project's code.
       return Description.NO_MATCH;
     }
+    return judge(tree, direct, catalog, summaries, state);
+  }
+
+  /** A blocking call of this category, or a call that may reach one: where does it run? */
+  private Description judge(Tree tree, Optional<BlockingCall> direct, Catalog catalog,
+      TransitiveSummaries summaries, VisitorState state) {
     EventLoopContext context = summaries.contextOf(tree, state,
         () -> new EventLoopContextResolver(catalog, config).resolve(state.getPath(), state));
     if (context == null) {
       return Description.NO_MATCH;
     }
+    Optional<BlockingCall> call = direct.isPresent()
+        ? Optional.of(TransitiveSummaries.spliced(direct.get(), tree))
+        // Reported here, at the call inside event-loop code, never in the helper: the helper may
+        // be fine on the other threads that call it.
+        : summaries.reach(tree, category, state);
     if (call.isEmpty()) {
-      // Reported here, at the call inside event-loop code, never in the helper: the helper may
-      // be fine on the other threads that call it.
-      call = summaries.reach(tree, category, state);
-      if (call.isEmpty()) {
-        return Description.NO_MATCH;
-      }
+      return Description.NO_MATCH;
     }
     Description.Builder description = buildDescription(tree)
         .setMessage(call.get().message(context, catalog));

@@ -126,7 +126,26 @@ final class CatalogLookup {
     return answer;
   }
 
-  private record SubtypeQuestion(Symbol.TypeSymbol sub, Symbol.TypeSymbol sup) {}
+  /** A cache key; not a record, whose equals and hashCode go through method handles on this hot path. */
+  private static final class SubtypeQuestion {
+    private final Symbol.TypeSymbol sub;
+    private final Symbol.TypeSymbol sup;
+
+    SubtypeQuestion(Symbol.TypeSymbol sub, Symbol.TypeSymbol sup) {
+      this.sub = sub;
+      this.sup = sup;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SubtypeQuestion other && other.sub == sub && other.sup == sup;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(sub) + System.identityHashCode(sup);
+    }
+  }
 
   private static final PerCompilation<Map<SubtypeQuestion, Boolean>> SUBTYPES = new PerCompilation<>();
 

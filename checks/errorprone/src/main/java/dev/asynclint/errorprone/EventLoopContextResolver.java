@@ -110,16 +110,18 @@ final class EventLoopContextResolver {
     if (webFlux != null) {
       return webFlux;
     }
+    EventLoopEntry classAnnotation = classAnnotation(method.enclClass(), state);
+    boolean methodAnnotated = !method.getRawAttributes().isEmpty();
     for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.ANNOTATION)) {
-      String annotation = entry.method().owner();
-      if (ASTHelpers.hasAnnotation(method, annotation, state)
-          || ASTHelpers.hasAnnotation(method.enclClass(), annotation, state)) {
+      if (entry == classAnnotation
+          || (methodAnnotated && ASTHelpers.hasAnnotation(method, entry.method().owner(), state))) {
         return EventLoopContext.insideAnnotated(method.getSimpleName().toString(), entry);
       }
     }
     ClassSymbol owner = method.enclClass();
+    String name = method.getSimpleName().toString();
     for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.OVERRIDE)) {
-      if (!entry.method().matchesName(method.getSimpleName().toString())
+      if (!entry.method().matchesName(name)
           || !CatalogLookup.isSubtype(owner.type, entry.method().owner(), state)
           || !overridesMethodOf(method, entry.method().owner(), state)) {
         continue;
@@ -131,6 +133,29 @@ final class EventLoopContextResolver {
     }
     return null;
   }
+
+  /**
+   * The first catalog annotation (in catalog order) on a class, inherited ones included, or null:
+   * every method of the class asks, and the answer is the class's.
+   */
+  private @Nullable EventLoopEntry classAnnotation(ClassSymbol owner, VisitorState state) {
+    Map<ClassSymbol, Optional<EventLoopEntry>> known = CLASS_ANNOTATIONS.get(state.context, c -> new HashMap<>());
+    Optional<EventLoopEntry> entry = known.get(owner);
+    if (entry == null) {
+      entry = Optional.empty();
+      for (EventLoopEntry candidate : catalog.eventLoopEntries(EventLoopEntry.Kind.ANNOTATION)) {
+        if (ASTHelpers.hasAnnotation(owner, candidate.method().owner(), state)) {
+          entry = Optional.of(candidate);
+          break;
+        }
+      }
+      known.put(owner, entry);
+    }
+    return entry.orElse(null);
+  }
+
+  private static final PerCompilation<Map<ClassSymbol, Optional<EventLoopEntry>>> CLASS_ANNOTATIONS =
+      new PerCompilation<>();
 
   private static boolean overridesMethodOf(MethodSymbol method, String owner, VisitorState state) {
     for (MethodSymbol superMethod : ASTHelpers.findSuperMethods(method, state.getTypes())) {
@@ -144,6 +169,9 @@ final class EventLoopContextResolver {
   }
 
   private boolean isDeclaredBlocking(MethodSymbol method, VisitorState state) {
+    if (method.getRawAttributes().isEmpty()) {
+      return false; // most methods: no annotation to look up by name
+    }
     for (String annotation : catalog.blockingAnnotations()) {
       if (ASTHelpers.hasAnnotation(method, annotation, state)) {
         return true;
@@ -208,10 +236,12 @@ final class EventLoopContextResolver {
     Type receiver = BlockingCallClassifier.receiverType(parent, callee);
     int paramIndex = Math.min(index, callee.getParameters().size() - 1);
 
+    String methodName = callee.getSimpleName().toString();
     CallbackOrOffload.Choice choice = CallbackOrOffload.choose(catalog, new CallbackOrOffload.Callee() {
       @Override
       public boolean matches(MethodPattern pattern) {
-        return CatalogLookup.matches(pattern, callee, receiver, state);
+        // The name first, from one string: most of the catalog's entries are other methods.
+        return pattern.matchesName(methodName) && CatalogLookup.matches(pattern, callee, receiver, state);
       }
 
       @Override

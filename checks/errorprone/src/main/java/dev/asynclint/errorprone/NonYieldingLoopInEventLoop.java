@@ -98,6 +98,12 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     try {
+      // Only a forEach call or a call into the compilation's own code can be reported (a
+      // self-recursive callee is in the compilation too): most calls stop here, before any type
+      // work or the question where the code runs.
+      if (!(NonYieldingLoops.mayBeForEach(tree) || TransitiveSummaries.of(state, config.catalog(state), config).mayReach(tree))) {
+        return Description.NO_MATCH;
+      }
       // Where the code runs is cached per enclosing callable; the loop shapes are not, so ask first.
       EventLoopContext context = contextOf(tree, state);
       if (context == null) {
@@ -115,7 +121,8 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
         if (enclosing != null && ASTHelpers.getSymbol(enclosing) == callee) {
           return Description.NO_MATCH; // the recursive call itself: reported where it is entered
         }
-        Optional<NonYieldingLoops.Loop> recursion = recursion(callee, state);
+        Optional<NonYieldingLoops.Loop> recursion = recursion(callee, state,
+            TransitiveSummaries.of(state, config.catalog(state), config));
         if (recursion.isPresent()) {
           return report(tree, recursion.get(), context, state,
               "`" + NonYieldingLoops.sourceOf(tree, state) + "` recurses: ");
@@ -128,14 +135,20 @@ public final class NonYieldingLoopInEventLoop extends BugChecker
   }
 
   /** Self-recursion of a method of this compilation, scanned once per method (callers repeat). */
-  private static Optional<NonYieldingLoops.Loop> recursion(MethodSymbol callee, VisitorState state) {
+  private static Optional<NonYieldingLoops.Loop> recursion(
+      MethodSymbol callee, VisitorState state, TransitiveSummaries summaries) {
     if (callee.getParameters().isEmpty()) {
       return Optional.empty();
     }
-    return RECURSION.get(state.context, c -> new java.util.HashMap<>()).computeIfAbsent(callee, m -> {
-      MethodTree source = NonYieldingLoops.sourceOf(m, state);
-      return source == null ? Optional.empty() : NonYieldingLoops.recursion(source);
-    });
+    java.util.Map<MethodSymbol, Optional<NonYieldingLoops.Loop>> known = RECURSION.get(state.context, c -> new java.util.HashMap<>());
+    Optional<NonYieldingLoops.Loop> found = known.get(callee);
+    if (found == null) {
+      // The summaries' index of declarations first: javac's own lookup searches the whole class.
+      MethodTree source = summaries.declaration(callee) instanceof MethodTree m ? m : NonYieldingLoops.sourceOf(callee, state);
+      found = source == null ? Optional.empty() : NonYieldingLoops.recursion(source);
+      known.put(callee, found);
+    }
+    return found;
   }
 
   private static final PerCompilation<java.util.Map<MethodSymbol, Optional<NonYieldingLoops.Loop>>> RECURSION =

@@ -100,15 +100,21 @@ final class NonYieldingLoops {
     if (method.getBody() == null) {
       return found;
     }
+    MethodSymbol self = ASTHelpers.getSymbol(method);
+    boolean[] callsItself = {false};
     new TreeScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
         if (tree instanceof LambdaExpressionTree || tree instanceof ClassTree) {
           return null;
         }
-        Optional<Loop> loop = isLoop(tree) ? classify(tree, method, state, constantBound)
-            : tree instanceof MethodInvocationTree call ? classifyForEach(call, method, state, constantBound)
-            : Optional.empty();
+        Optional<Loop> loop = Optional.empty();
+        if (isLoop(tree)) {
+          loop = classify(tree, method, state, constantBound);
+        } else if (tree instanceof MethodInvocationTree call) {
+          loop = classifyForEach(call, method, state, constantBound);
+          callsItself[0] |= self != null && ASTHelpers.getSymbol(call) == self;
+        }
         if (loop.isPresent()) {
           found.add(loop.get());
           return null;
@@ -116,7 +122,11 @@ final class NonYieldingLoops {
         return super.scan(tree, unused);
       }
     }.scan(method.getBody(), null);
-    recursion(method).ifPresent(found::add);
+    // With no loop found the scan saw every call outside lambdas and nested classes, as the
+    // recursion search would: without a self-call among them, that search can be skipped.
+    if (!found.isEmpty() || callsItself[0]) {
+      recursion(method).ifPresent(found::add);
+    }
     return found;
   }
 
@@ -163,7 +173,7 @@ final class NonYieldingLoops {
    */
   static Optional<Loop> classifyForEach(
       MethodInvocationTree call, Tree localScope, VisitorState state, int constantBound) {
-    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
+    if (!mayBeForEach(call) || !(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)
         || !LoopWork.FOR_EACH.contains(method.getSimpleName().toString())
         || call.getArguments().size() != 1) {
       return Optional.empty();
@@ -201,6 +211,28 @@ final class NonYieldingLoops {
   }
 
   /**
+   * {@code x.forEach(action)} by the name written and its single argument, with no type work: the
+   * first test for every call the loop rule and the summaries see.
+   */
+  static boolean mayBeForEach(MethodInvocationTree call) {
+    ExpressionTree select = call.getMethodSelect();
+    javax.lang.model.element.Name name = select instanceof MemberSelectTree member ? member.getIdentifier()
+        : select instanceof IdentifierTree id ? id.getName() : null;
+    if (name == null) {
+      return false;
+    }
+    for (String forEach : FOR_EACH) {
+      if (name.contentEquals(forEach)) {
+        return call.getArguments().size() == 1;
+      }
+    }
+    return false;
+  }
+
+  /** {@link LoopWork#FOR_EACH} as an array: looping over it allocates nothing. */
+  private static final String[] FOR_EACH = LoopWork.FOR_EACH.toArray(new String[0]);
+
+  /**
    * Self-recursion over data: a method with parameters that calls itself with other arguments. A
    * self-call handing on its own parameters unchanged and in order (`actual.update(options)`,
    * `return getOrCreate(create)` after a lost compare-and-set) delegates to another receiver or
@@ -211,7 +243,10 @@ final class NonYieldingLoops {
     if (symbol == null || symbol.getParameters().isEmpty() || method.getBody() == null) {
       return Optional.empty();
     }
-    Set<Symbol> reassigned = assignedIn(method.getBody());
+    // Which parameters are reassigned is asked only of self-calls, which few methods have.
+    var reassigned = new Object() {
+      @Nullable Set<Symbol> value;
+    };
     Tree[] call = {null};
     new TreeScanner<Void, Void>() {
       // A self-call in a lambda or nested class runs later (a retry in a callback, a task given to
@@ -228,9 +263,13 @@ final class NonYieldingLoops {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        if (call[0] == null && ASTHelpers.getSymbol(tree) == symbol
-            && !passesItsOwnParameters(tree, symbol, reassigned)) {
-          call[0] = tree;
+        if (call[0] == null && ASTHelpers.getSymbol(tree) == symbol) {
+          if (reassigned.value == null) {
+            reassigned.value = assignedIn(method.getBody());
+          }
+          if (!passesItsOwnParameters(tree, symbol, reassigned.value)) {
+            call[0] = tree;
+          }
         }
         return super.visitMethodInvocation(tree, unused);
       }

@@ -135,6 +135,8 @@ final class OffLoopClasses {
     } catch (java.io.IOException | RuntimeException e) {
       return true;
     }
+    // Not a loop of our own over the characters: tried, it was slower, as in a cold javac it runs
+    // interpreted while the JIT is busy, and String.contains is an intrinsic compiled early.
     String source = text.toString();
     for (String name : DEPLOYING_NAMES) {
       if (source.contains(name)) {

@@ -129,12 +129,12 @@ final class TransitiveSummaries {
   private @Nullable List<ClassSymbol> sourceClasses;
   private final Map<Dispatch, Set<MethodSymbol>> implementations = new HashMap<>();
 
-  private TransitiveSummaries(Catalog catalog, AsyncLintConfig config, Context context) {
+  private TransitiveSummaries(Catalog catalog, AsyncLintConfig config, Context context, BlockingCallClassifier classifier) {
     this.catalog = catalog;
     this.maxDepth = config.maxDepth();
     this.enter = Enter.instance(context);
     this.symtab = Symtab.instance(context);
-    this.classifier = new BlockingCallClassifier(catalog); // its own cache: summaries ask with no receiver
+    this.classifier = classifier; // the checks' own, so its verdicts are worked out once
     this.resolver = new EventLoopContextResolver(catalog, config);
     synchronized (PROPERTIES) {
       this.properties = Map.copyOf(PROPERTIES);
@@ -144,10 +144,11 @@ final class TransitiveSummaries {
   static TransitiveSummaries of(VisitorState state, Catalog catalog, AsyncLintConfig config) {
     TransitiveSummaries known = PER_COMPILATION.ifLast(state.context);
     if (known == null) {
-      known = PER_COMPILATION.get(state.context, context -> new TransitiveSummaries(catalog, config, context));
+      known = PER_COMPILATION.get(state.context,
+          context -> new TransitiveSummaries(catalog, config, context, BlockingCallClassifier.of(catalog, state)));
     }
     if (known.catalog != catalog) {
-      known = new TransitiveSummaries(catalog, config, state.context);
+      known = new TransitiveSummaries(catalog, config, state.context, BlockingCallClassifier.of(catalog, state));
       PER_COMPILATION.put(state.context, known);
     }
     return known;
@@ -190,27 +191,36 @@ final class TransitiveSummaries {
     return known.orElse(null);
   }
 
-  /** The catalog's verdict on a call, worked out once for the three checks that visit it in turn. */
-  synchronized Optional<BlockingCall> classified(
-      Tree tree, java.util.function.Supplier<Optional<BlockingCall>> classify) {
+  /**
+   * The catalog's verdict on a call, worked out once for the three checks that visit it in turn
+   * (and the loop check): Error Prone hands every check the same tree before it moves on.
+   */
+  synchronized Optional<BlockingCall> classified(Tree tree, VisitorState state) {
     if (tree != lastClassified) {
       lastClassified = null;
-      lastClassification = classify.get();
+      lastClassification = classifier.classify(tree, state);
       lastClassified = tree;
     }
     return lastClassification;
   }
 
+  private static final int UNKNOWN = -1;
+  private int lastMayReach = UNKNOWN;
+  private @Nullable Tree lastMayReachTree;
+
   /**
    * Cheap test before context resolution: can this call, constructor or method reference have a
    * summary at all (its target is declared in the compilation, or it calls a lambda in a field)?
+   * Remembered for the last call: four checks ask in turn.
    */
-  boolean mayReach(Tree call) {
-    Symbol symbol = ASTHelpers.getSymbol(call);
-    if (!(symbol instanceof MethodSymbol method)) {
-      return false;
+  synchronized boolean mayReach(Tree call) {
+    if (call != lastMayReachTree) {
+      lastMayReachTree = null;
+      lastMayReach = ASTHelpers.getSymbol(call) instanceof MethodSymbol method
+          && (isSource(method.enclClass()) || lambdaField(call) != null) ? 1 : 0;
+      lastMayReachTree = call;
     }
-    return isSource(method.enclClass()) || lambdaField(call) != null;
+    return lastMayReach == 1;
   }
 
   /** The blocking call of {@code category} that {@code call} reaches through project methods. */
@@ -270,8 +280,18 @@ final class TransitiveSummaries {
   }
 
   private Map<String, Reach> reachesOf(Tree call, VisitorState state) {
-    return callResult(call, maxDepth, state, null).reaches;
+    // The three blocking checks and the loop check ask in turn about the same call. Asked from
+    // a check, nothing is being summarised, so the answer is final.
+    if (call != lastReached) {
+      lastReached = null;
+      lastReaches = callResult(call, maxDepth, state, null).reaches;
+      lastReached = call;
+    }
+    return lastReaches;
   }
+
+  private @Nullable Tree lastReached;
+  private Map<String, Reach> lastReaches = Map.of();
 
   // ------------------------------------------------------------------------------ the search
 
@@ -438,13 +458,16 @@ final class TransitiveSummaries {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
       return;
     }
-    if (!(call instanceof MemberReferenceTree)) {
+    if (!(call instanceof MemberReferenceTree) && !classifier.cannotBlock(method)) {
       Type receiver = BlockingCallClassifier.receiverType(call, method);
       Optional<BlockingCall> direct = classifier.classify(method, receiver, state);
       if (direct.isPresent() && !classifier.looksNothingUp(call, method, receiver, state)) {
         acc.offer(catalogReach(direct.get(), method).prefixedBy(step));
         return;
       }
+    }
+    if (!(call instanceof MemberReferenceTree) && !isSource(method.enclClass()) && lambdaField(call) == null) {
+      return; // a library method: only the catalog knows it, and it said no (even at the depth bound)
     }
     Result callee = callResult(call, budget - 1, state, null);
     acc.dependOn(callee);
@@ -492,17 +515,18 @@ final class TransitiveSummaries {
       note(why, step(method) + " is not declared in this compilation");
       return new Result(Map.of(), false, NONE, budget);
     }
-    if (ASTHelpers.hasAnnotation(owner, "java.lang.FunctionalInterface", state)) {
-      note(why, owner.getSimpleName() + " is meant for lambdas, whose bodies we cannot all see");
-      return new Result(Map.of(), false, NONE, budget);
-    }
     Type staticType = receiver == null ? owner.type : receiver;
     Dispatch dispatch = new Dispatch(method, staticType.tsym);
     Result done = why == null ? virtualFinals.get(dispatch) : null;
     if (done != null && done.usableFor(budget)) {
       // A popular interface method is called from many places; its implementations' summaries
-      // are cached, but merging them again per call was most of the cost.
+      // are cached, but merging them again per call was most of the cost. (Only results that
+      // passed the test below are cached.)
       return done.within(budget);
+    }
+    if (ASTHelpers.hasAnnotation(owner, "java.lang.FunctionalInterface", state)) {
+      note(why, owner.getSimpleName() + " is meant for lambdas, whose bodies we cannot all see");
+      return new Result(Map.of(), false, NONE, budget);
     }
     Set<MethodSymbol> implementations = this.implementations.computeIfAbsent(
         dispatch, d -> implementationsOf(d, types));
@@ -546,8 +570,34 @@ final class TransitiveSummaries {
   /** Merged results of virtual calls that depend on no method still being summarised. */
   private final Map<Dispatch, Result> virtualFinals = new HashMap<>();
 
-  /** A virtual call: the method named, on a receiver of this static type. */
-  private record Dispatch(MethodSymbol method, Symbol.TypeSymbol staticType) {}
+  /** A virtual call: the method named, on a receiver of this static type (a key: no record, see BlockingCallClassifier). */
+  private static final class Dispatch {
+    private final MethodSymbol method;
+    private final Symbol.TypeSymbol staticType;
+
+    Dispatch(MethodSymbol method, Symbol.TypeSymbol staticType) {
+      this.method = method;
+      this.staticType = staticType;
+    }
+
+    MethodSymbol method() {
+      return method;
+    }
+
+    Symbol.TypeSymbol staticType() {
+      return staticType;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Dispatch other && other.method == method && other.staticType == staticType;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(method) + System.identityHashCode(staticType);
+    }
+  }
 
   private Set<MethodSymbol> implementationsOf(Dispatch dispatch, Types types) {
     Set<MethodSymbol> out = new LinkedHashSet<>();
@@ -680,7 +730,8 @@ final class TransitiveSummaries {
     });
   }
 
-  private @Nullable JCTree declaration(Symbol symbol) {
+  /** The declaration of a member of a source class, from an index built once per class; else null. */
+  synchronized @Nullable JCTree declaration(Symbol symbol) {
     ClassSymbol owner = symbol.enclClass();
     return isSource(owner) ? declarations(owner).get(symbol) : null;
   }
@@ -702,6 +753,9 @@ final class TransitiveSummaries {
   }
 
   private boolean trustedNonBlocking(MethodSymbol method, VisitorState state) {
+    if (method.getRawAttributes().isEmpty()) {
+      return false; // a method's own annotations only: none, so none of these
+    }
     for (EventLoopEntry entry : catalog.eventLoopEntries(EventLoopEntry.Kind.ANNOTATION)) {
       if (ASTHelpers.hasAnnotation(method, entry.method().owner(), state)) {
         return true;

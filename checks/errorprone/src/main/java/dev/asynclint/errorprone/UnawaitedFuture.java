@@ -89,11 +89,12 @@ public final class UnawaitedFuture extends BugChecker
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
     try {
-      if (tree.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION || !returnsVoid(tree, state)) {
+      if (tree.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION) {
         return Description.NO_MATCH;
       }
       ExpressionTree body = ASTHelpers.stripParentheses((ExpressionTree) tree.getBody());
-      if (!(body instanceof MethodInvocationTree || body instanceof NewClassTree)) {
+      // The shape first: whether the lambda returns void needs its functional descriptor.
+      if (!(body instanceof MethodInvocationTree || body instanceof NewClassTree) || !returnsVoid(tree, state)) {
         return Description.NO_MATCH;
       }
       return check(body, ASTHelpers.getType(body), body,
@@ -106,8 +107,10 @@ public final class UnawaitedFuture extends BugChecker
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
     try {
-      if (!returnsVoid(tree, state) || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
-          || method.isConstructor()) {
+      // The referenced method's result type first (cached per type); the descriptor costs more.
+      if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method) || method.isConstructor()
+          || HotResult.of(method.getReturnType(), config.catalog(state), state).isEmpty()
+          || !returnsVoid(tree, state)) {
         return Description.NO_MATCH;
       }
       return check(tree, method.getReturnType(), tree,
@@ -129,6 +132,10 @@ public final class UnawaitedFuture extends BugChecker
       ExpressionTree initializer = ASTHelpers.stripParentheses(tree.getInitializer());
       if (!(initializer instanceof MethodInvocationTree || initializer instanceof NewClassTree)) {
         return Description.NO_MATCH; // an alias: the original is still around to be handled
+      }
+      // The type first: it is known at once, and few locals hold a hot result; the reads need a scan.
+      if (HotResult.of(variable.type, config.catalog(state), state).isEmpty()) {
+        return Description.NO_MATCH;
       }
       TreePath scope = state.getPath().getParentPath();
       if (scope == null || isRead(variable, scope.getLeaf())) {
@@ -328,11 +335,18 @@ public final class UnawaitedFuture extends BugChecker
         return Optional.empty();
       }
       // Asked for every dropped expression; the answer depends only on the erased type.
-      List<AsyncResultType> matched = MATCHED.get(state.context, c -> new HashMap<>()).computeIfAbsent(
-          state.getTypes().erasure(type).tsym,
-          t -> catalog.asyncResultTypes(AsyncResultType.Temperature.HOT).stream()
-              .filter(entry -> CatalogLookup.isSubtype(type, entry.type(), state))
-              .toList());
+      Map<Symbol.TypeSymbol, List<AsyncResultType>> known = MATCHED.ifLast(state.context);
+      if (known == null) {
+        known = MATCHED.get(state.context, c -> new HashMap<>());
+      }
+      Symbol.TypeSymbol erased = state.getTypes().erasure(type).tsym;
+      List<AsyncResultType> matched = known.get(erased);
+      if (matched == null) {
+        matched = catalog.asyncResultTypes(AsyncResultType.Temperature.HOT).stream()
+            .filter(entry -> CatalogLookup.isSubtype(type, entry.type(), state))
+            .toList();
+        known.put(erased, matched);
+      }
       if (matched.isEmpty()) {
         return Optional.empty();
       }

@@ -93,12 +93,13 @@ public final class UnsubscribedPublisher extends BugChecker
   @Override
   public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
     try {
-      if (tree.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION || !returnsVoid(tree, state)) {
+      if (tree.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION) {
         return Description.NO_MATCH;
       }
       ExpressionTree body = ASTHelpers.stripParentheses((ExpressionTree) tree.getBody());
+      // What the body makes first (its type is on the tree); the lambda's descriptor costs more.
       Optional<String> type = createdColdPublisher(body, state);
-      if (type.isEmpty()) {
+      if (type.isEmpty() || !returnsVoid(tree, state)) {
         return Description.NO_MATCH;
       }
       MethodInvocationTree call = callReceiving(state.getPath());
@@ -118,14 +119,12 @@ public final class UnsubscribedPublisher extends BugChecker
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
     try {
-      if (!returnsVoid(tree, state)
-          || !(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)
-          || method.isConstructor()
-          || ignorable(method, state)) {
+      if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method) || method.isConstructor()) {
         return Description.NO_MATCH;
       }
+      // The result type first (cached per type); the descriptor and the annotations cost more.
       Optional<String> type = coldTypeName(method.getReturnType(), state);
-      if (type.isEmpty()) {
+      if (type.isEmpty() || !returnsVoid(tree, state) || ignorable(method, state)) {
         return Description.NO_MATCH;
       }
       MethodInvocationTree call = callReceiving(state.getPath());
@@ -360,12 +359,12 @@ public final class UnsubscribedPublisher extends BugChecker
   }
 
   private boolean isMapOperator(MethodSymbol method, VisitorState state) {
-    String name = method.getSimpleName().toString();
-    if (name.equals("map")) {
+    javax.lang.model.element.Name name = method.getSimpleName(); // asked of every call: no string made
+    if (name.contentEquals("map")) {
       return coldTypeName(method.owner.type, state).isPresent();
     }
     // Mutiny: uni.onItem().transform(x -> otherUni)
-    return name.equals("transform")
+    return name.contentEquals("transform")
         && method.owner.getQualifiedName().toString().startsWith("io.smallrye.mutiny.groups.")
         && method.owner.getSimpleName().toString().endsWith("OnItem");
   }
