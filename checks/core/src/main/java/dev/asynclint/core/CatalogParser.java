@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the catalog's line format. One entry a line; {@code #} starts a comment; free text comes
@@ -36,6 +37,12 @@ import java.util.Map;
  * lines are good.
  */
 public final class CatalogParser {
+  // Compiled once: the catalog is parsed in every compilation, and String.matches compiles anew.
+  private static final Pattern HANDLER_NAME = Pattern.compile("\\*?[A-Za-z_$][\\w$]*\\*?");
+  private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private CatalogParser() {}
 
   public static Catalog parse(Reader reader, String sourceName) throws IOException, CatalogException {
@@ -136,7 +143,7 @@ public final class CatalogParser {
               if (name.isEmpty()) {
                 continue;
               }
-              if (!name.matches("\\*?[A-Za-z_$][\\w$]*\\*?")) {
+              if (!HANDLER_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("'" + name + "' in handlers= is not a method name or glob");
               }
               names.add(name);
@@ -233,7 +240,7 @@ public final class CatalogParser {
   }
 
   private static String framework(String word) {
-    if (!word.matches("[A-Z][A-Z0-9_]*")) {
+    if (!CONSTANT.matcher(word).matches()) {
       throw new IllegalArgumentException(
           "framework '" + word + "' must be an upper-case name such as NETTY, VERTX or MYAPP");
     }
@@ -245,7 +252,7 @@ public final class CatalogParser {
   }
 
   private static MethodPattern annotation(String word) {
-    if (!word.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+")) {
+    if (!QUALIFIED_NAME.matcher(word).matches()) {
       throw new IllegalArgumentException("'" + word + "' is not a qualified annotation type name");
     }
     return new MethodPattern(word, java.util.Set.of("*"), null);
@@ -257,7 +264,7 @@ public final class CatalogParser {
       String[] parts = line.split("\\|", -1);
       List<String> words = new ArrayList<>();
       Map<String, String> options = new LinkedHashMap<>();
-      for (String token : parts[0].trim().split("\\s+")) {
+      for (String token : WHITESPACE.split(parts[0].trim())) {
         if (token.isEmpty()) {
           continue;
         }

@@ -2,6 +2,7 @@ package dev.asynclint.core;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which methods a catalog entry means, written {@code Owner#name1,name2(ParamType,...)}.
@@ -16,6 +17,11 @@ import java.util.Set;
  * </ul>
  */
 public record MethodPattern(String owner, Set<String> names, List<String> params) {
+  // Compiled once: every catalog line is parsed into patterns in every compilation.
+  private static final Pattern OWNER = Pattern.compile("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\.\\*)?");
+  private static final Pattern PARAM_SEPARATOR = Pattern.compile("\\s*,\\s*");
+  private static final Pattern NAME = Pattern.compile("\\*|<init>|\\*?[A-Za-z_$][\\w$]*\\*?");
+
 
   public static final String CONSTRUCTOR = "<init>";
 
@@ -84,7 +90,7 @@ public record MethodPattern(String owner, Set<String> names, List<String> params
           "expected Owner#method, e.g. java.lang.Thread#sleep, but got '" + text + "'");
     }
     String owner = text.substring(0, hash);
-    if (!owner.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*(\\.\\*)?")) {
+    if (!OWNER.matcher(owner).matches()) {
       throw new IllegalArgumentException("'" + owner + "' is not a qualified type or package.* name");
     }
     String rest = text.substring(hash + 1);
@@ -95,12 +101,12 @@ public record MethodPattern(String owner, Set<String> names, List<String> params
         throw new IllegalArgumentException("unclosed parameter list in '" + text + "'");
       }
       String inside = rest.substring(paren + 1, rest.length() - 1).trim();
-      params = inside.isEmpty() ? List.of() : List.of(inside.split("\\s*,\\s*"));
+      params = inside.isEmpty() ? List.of() : List.of(PARAM_SEPARATOR.split(inside));
       rest = rest.substring(0, paren);
     }
     String[] nameArray = rest.split(",");
     for (String name : nameArray) {
-      if (!name.matches("\\*|<init>|\\*?[A-Za-z_$][\\w$]*\\*?")) {
+      if (!NAME.matcher(name).matches()) {
         throw new IllegalArgumentException("'" + name + "' is not a method name or glob");
       }
     }
