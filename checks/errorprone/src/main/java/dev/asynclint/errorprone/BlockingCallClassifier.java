@@ -30,7 +30,8 @@ final class BlockingCallClassifier {
 
   private final Catalog catalog;
   /** Verdicts by callee and erased receiver: most calls in a code base repeat a few thousand methods. */
-  private final Map<Callee, Optional<BlockingCall>> verdicts = new HashMap<>();
+  // Keyed by the callee and its receiver's erased type.
+  private final Map<SymbolPair<MethodSymbol, Symbol.TypeSymbol>, Optional<BlockingCall>> verdicts = new HashMap<>();
 
   /** Verdicts of methods whose name no catalog entry has: they cannot depend on the receiver. */
   private final Map<MethodSymbol, Optional<BlockingCall>> byMethod = new HashMap<>();
@@ -40,30 +41,6 @@ final class BlockingCallClassifier {
    * a javac name is one object per compilation, while its string would be decoded every time.
    */
   private final Map<Name, List<BlockingApi>> candidatesByName = new HashMap<>();
-
-  /**
-   * A cache key. Not a record: a record's equals and hashCode go through method handles, which
-   * cost more on this path than the lookup they key (and enlarge its compiled code).
-   */
-  private static final class Callee {
-    final MethodSymbol method;
-    final Symbol.@Nullable TypeSymbol receiver;
-
-    Callee(MethodSymbol method, Symbol.@Nullable TypeSymbol receiver) {
-      this.method = method;
-      this.receiver = receiver;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Callee other && other.method == method && other.receiver == receiver;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(method) + System.identityHashCode(receiver);
-    }
-  }
 
   BlockingCallClassifier(Catalog catalog) {
     this.catalog = catalog;
@@ -125,7 +102,8 @@ final class BlockingCallClassifier {
       }
       return known;
     }
-    Callee key = new Callee(method, receiver == null ? null : state.getTypes().erasure(receiver).tsym);
+    SymbolPair<MethodSymbol, Symbol.TypeSymbol> key =
+        new SymbolPair<>(method, receiver == null ? null : state.getTypes().erasure(receiver).tsym);
     Optional<BlockingCall> known = verdicts.get(key);
     if (known == null) {
       known = decide(method, receiver, state);

@@ -113,11 +113,11 @@ final class CatalogLookup {
     if (!a.hasTag(com.sun.tools.javac.code.TypeTag.CLASS) || !b.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
       return isSubtype(a, b, state.getTypes());
     }
-    Map<SubtypeQuestion, Boolean> known = SUBTYPES.ifLast(state.context);
+    Map<SymbolPair<Symbol.TypeSymbol, Symbol.TypeSymbol>, Boolean> known = SUBTYPES.ifLast(state.context);
     if (known == null) {
       known = SUBTYPES.get(state.context, c -> new HashMap<>());
     }
-    SubtypeQuestion question = new SubtypeQuestion(a.tsym, b.tsym);
+    SymbolPair<Symbol.TypeSymbol, Symbol.TypeSymbol> question = new SymbolPair<>(a.tsym, b.tsym); // sub, super
     Boolean answer = known.get(question);
     if (answer == null) {
       answer = isSubtype(a, b, state.getTypes());
@@ -126,28 +126,7 @@ final class CatalogLookup {
     return answer;
   }
 
-  /** A cache key; not a record, whose equals and hashCode go through method handles on this hot path. */
-  private static final class SubtypeQuestion {
-    private final Symbol.TypeSymbol sub;
-    private final Symbol.TypeSymbol sup;
-
-    SubtypeQuestion(Symbol.TypeSymbol sub, Symbol.TypeSymbol sup) {
-      this.sub = sub;
-      this.sup = sup;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof SubtypeQuestion other && other.sub == sub && other.sup == sup;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(sub) + System.identityHashCode(sup);
-    }
-  }
-
-  private static final PerCompilation<Map<SubtypeQuestion, Boolean>> SUBTYPES = new PerCompilation<>();
+  private static final PerCompilation<Map<SymbolPair<Symbol.TypeSymbol, Symbol.TypeSymbol>, Boolean>> SUBTYPES = new PerCompilation<>();
 
   static boolean isSubtype(@Nullable Type a, Type b, Types types) {
     return a != null && types.isSubtype(types.erasure(a), types.erasure(b));

@@ -570,32 +570,18 @@ final class TransitiveSummaries {
   /** Merged results of virtual calls that depend on no method still being summarised. */
   private final Map<Dispatch, Result> virtualFinals = new HashMap<>();
 
-  /** A virtual call: the method named, on a receiver of this static type (a key: no record, see BlockingCallClassifier). */
-  private static final class Dispatch {
-    private final MethodSymbol method;
-    private final Symbol.TypeSymbol staticType;
-
+  /** A virtual call: the method named, on a receiver of this static type. */
+  private static final class Dispatch extends SymbolPair<MethodSymbol, Symbol.TypeSymbol> {
     Dispatch(MethodSymbol method, Symbol.TypeSymbol staticType) {
-      this.method = method;
-      this.staticType = staticType;
+      super(method, staticType);
     }
 
     MethodSymbol method() {
-      return method;
+      return first;
     }
 
     Symbol.TypeSymbol staticType() {
-      return staticType;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Dispatch other && other.method == method && other.staticType == staticType;
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(method) + System.identityHashCode(staticType);
+      return second;
     }
   }
 
