@@ -39,13 +39,18 @@ final class ParsedTrees {
     return result;
   }
 
-  /** The tree of a scanned file known by path only; empty when it is not scanned or has no tree. */
+  /** The tree of a scanned file known by path only; empty when it is not scanned or does not parse. */
   Optional<CompilationUnit> unit(Path file) {
-    return sources.text(file).flatMap(text -> parse(file, text).getResult());
+    return sources.text(file).flatMap(text -> unit(file, text));
   }
 
-  /** The tree of a file known by path and text, parsed here unless this thread has it. */
+  /**
+   * The tree of a file known by path and text, parsed here unless this thread has it; empty when
+   * it does not parse. A file with syntax errors may still yield a partial tree: types and method
+   * bodies are not read from it (its own analysis reports the error).
+   */
   Optional<CompilationUnit> unit(Path file, String text) {
-    return parse(file, text).getResult();
+    ParseResult<CompilationUnit> result = parse(file, text);
+    return result.isSuccessful() ? result.getResult() : Optional.empty();
   }
 }
