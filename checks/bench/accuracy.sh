@@ -26,8 +26,9 @@ echo "== building this checkout's engines" >&2
 if [ -n "${REUSE_BEFORE:-}" ] && [ -f "$BEFORE/summary.md" ]; then
   echo "== reusing the before run in $BEFORE" >&2
 else
-  BASE_TREE="$(mktemp -d)/base"
-  trap 'git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true' EXIT
+  BASE_PARENT="$(mktemp -d)"
+  BASE_TREE="$BASE_PARENT/base"
+  trap 'git -C "$ROOT" worktree remove --force "$BASE_TREE" 2>/dev/null || true; rm -rf "$BASE_PARENT"' EXIT
   echo "== building the before engines ($BASE) in $BASE_TREE" >&2
   git -C "$ROOT" worktree add --detach --quiet "$BASE_TREE" "$BASE"
   (cd "$BASE_TREE" && "${BUILD[@]}")
