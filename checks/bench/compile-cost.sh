@@ -13,6 +13,12 @@
 # MODE=threads runs each cold compile through JavacThreadCpu.java instead of the javac launcher and
 # also reports where the CPU went: the compiling thread, the C1 and C2 JIT compilers, the GC.
 #
+# A/B of two builds of the checks: BASE=<commit> adds configuration lint-base (the checks built at
+# that commit in a temporary worktree). FLOOR=1 adds configuration floor: the six rules registered
+# as usual but returning at once from every match method (Error Prone's dispatch to them, no
+# analysis). CONFIGS="lint-base lint" runs only the named configurations (default: plain ep-off
+# ep-one lint, plus lint-base with BASE and floor with FLOOR).
+#
 # Usage: checks/bench/compile-cost.sh [repetitions]     (from the repository root; default 5)
 # Needs: Maven (to fetch the sources and the classpath), a JDK 21+ (JDK env var, default Temurin 25),
 # async-lint-core and async-lint-errorprone installed in ~/.m2 (mvn -B -q install -pl checks/errorprone -am -DskipTests).
@@ -63,6 +69,34 @@ fi
 LINT_JAR="$ROOT/checks/errorprone/target/classes"
 CORE_JAR="$ROOT/checks/core/target/classes"
 PROCESSORPATH="$LINT_JAR:$CORE_JAR:$(cat processorpath.txt)"
+CONFIGS="${CONFIGS:-plain ep-off ep-one lint${BASE:+ lint-base}${FLOOR:+ floor}}"
+
+# The checks built at a commit in a temporary worktree (once per commit and variant), printed as a
+# processor path. With "floor", every match method of the six rules first returns NO_MATCH: Error
+# Prone still registers and calls all six checks on every tree they ask for, so what remains is
+# the cost any implementation of them as Error Prone checks pays before doing any work.
+checks_at() { # commit [floor]
+  local tree
+  tree="$WORK/checks-$(git -C "$ROOT" rev-parse --short "$1")${2:+-$2}"
+  if [ ! -f "$tree.ok" ]; then
+    rm -rf "$tree"; git -C "$ROOT" worktree prune
+    git -C "$ROOT" worktree add --detach "$tree" "$1" >&2
+    if [ "${2:-}" = floor ]; then
+      perl -0pi -e 's/(public Description match\w+\([^)]*\) \{\n)/$1    if (Boolean.TRUE) { return Description.NO_MATCH; }\n/g' \
+        "$tree"/checks/errorprone/src/main/java/dev/asynclint/errorprone/*.java
+      local methods returns
+      methods="$(cat "$tree"/checks/errorprone/src/main/java/dev/asynclint/errorprone/*.java | grep -c 'public Description match')"
+      returns="$(cat "$tree"/checks/errorprone/src/main/java/dev/asynclint/errorprone/*.java | grep -c 'if (Boolean.TRUE) { return Description.NO_MATCH; }')"
+      [ "$methods" = "$returns" ] || { echo "floor: $returns of $methods match methods patched" >&2; exit 1; }
+    fi
+    (cd "$tree" && mvn -B -q -o package -pl checks/errorprone -am -DskipTests >&2)
+    touch "$tree.ok"
+  fi
+  echo "$tree/checks/errorprone/target/classes:$tree/checks/core/target/classes:$(cat processorpath.txt)"
+}
+# lint-base: the checks as they were at $BASE, for interleaved before/after runs.
+if [ -n "${BASE:-}" ]; then BASE_PROCESSORPATH="$(checks_at "$BASE")"; fi
+if [[ " $CONFIGS " == *" floor "* ]]; then FLOOR_PROCESSORPATH="$(checks_at HEAD floor)"; fi
 
 EXPORTS=()
 for p in api code comp file main model parser processing tree util; do
@@ -89,6 +123,8 @@ run() { # config -> prints CPU seconds
     ep-off) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks") ;;
     ep-one) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:DeadException:WARN") ;;
     lint) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
+    lint-base) args+=("${EP[@]/#$PROCESSORPATH/$BASE_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
+    floor) args+=("${EP[@]/#$PROCESSORPATH/$FLOOR_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
   esac
   # PROFILE=1 [CONFIG=plain|ep-off|lint]: one JFR recording of one compile instead of timings (see docs/performance.md).
   if [ "${PROFILE:-}" = 1 ]; then
@@ -130,32 +166,55 @@ echo "$(wc -l < sources.txt) source files, $REPS repetitions, JDK $("$JAVAC" -ve
 if [ "${MODE:-}" = threads ]; then
   mkdir -p "$WORK/launcher"
   "$JAVAC" -d "$WORK/launcher" "$ROOT/checks/bench/JavacThreadCpu.java"
-  rm -f plain.threads ep-off.threads ep-one.threads lint.threads
+  for config in $CONFIGS; do rm -f "$config.threads"; done
 fi
 run plain > /dev/null   # warm the page cache; not counted
 rm -f plain.threads
-: > plain.cpu; : > ep-off.cpu; : > ep-one.cpu; : > lint.cpu
+for config in $CONFIGS; do : > "$config.cpu"; done
 for i in $(seq "$REPS"); do
-  for config in plain ep-off ep-one lint; do
+  for config in $CONFIGS; do
     t="$(run "$config")"
     echo "$t" >> "$config.cpu"
     echo "rep $i $config ${t}s" >&2
   done
 done
-grep -c 'warning: \[' "$WORK/log-lint.txt" > lint-findings.txt || true
+grep -c 'warning: \[' "$WORK/log-lint.txt" > lint-findings.txt 2>/dev/null || true
+if [ -f "$WORK/log-lint-base.txt" ] && [ -f "$WORK/log-lint.txt" ]; then
+  # Both builds must report the same warnings, word for word.
+  if diff <(grep 'warning: \[' "$WORK/log-lint-base.txt" | sort) <(grep 'warning: \[' "$WORK/log-lint.txt" | sort) > "$WORK/warnings.diff"; then
+    echo "same warnings from lint-base and lint" >&2
+  else
+    echo "WARNINGS DIFFER between lint-base and lint: $WORK/warnings.diff" >&2
+  fi
+fi
 
-P="$(median < plain.cpu)"; E="$(median < ep-off.cpu)"; O="$(median < ep-one.cpu)"; L="$(median < lint.cpu)"
+label() {
+  case "$1" in
+    plain) echo "plain javac:                    " ;;
+    ep-off) echo "javac + Error Prone, checks off:" ;;
+    ep-one) echo "javac + Error Prone, one check: " ;;
+    lint) echo "javac + Error Prone, async-lint:" ;;
+    lint-base) echo "the same, checks at $BASE:" ;;
+    floor) echo "six checks that match nothing:" ;;
+  esac
+}
+FIRST="${CONFIGS%% *}"
+F="$(median < "$FIRST.cpu")"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  host: $(nproc) cores, load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "sources: io.vertx:vertx-core:$VERTX_VERSION sources jar, $(wc -l < sources.txt) files; javac $("$JAVAC" -version 2>&1 | cut -d' ' -f2)"
-  echo "repetitions: $REPS (median CPU seconds, user+sys)"
-  echo "plain javac:                      $P s (all: $(paste -sd' ' plain.cpu))"
-  echo "javac + Error Prone, checks off:  $E s (all: $(paste -sd' ' ep-off.cpu))  ratio $(awk -v a="$E" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
-  echo "javac + Error Prone, one check:   $O s (all: $(paste -sd' ' ep-one.cpu))  ratio $(awk -v a="$O" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
-  echo "javac + Error Prone, async-lint:  $L s (all: $(paste -sd' ' lint.cpu))  ratio $(awk -v a="$L" -v b="$P" 'BEGIN { printf "%.3f", a / b }')"
-  echo "async-lint on top of Error Prone with one check: ratio $(awk -v a="$L" -v b="$O" 'BEGIN { printf "%.3f", a / b }'); async-lint warnings: $(cat lint-findings.txt)"
+  echo "repetitions: $REPS (median CPU seconds, user+sys); ratios against $FIRST"
+  for config in $CONFIGS; do
+    M="$(median < "$config.cpu")"
+    echo "$(label "$config")  $M s (all: $(paste -sd' ' "$config.cpu"))  ratio $(awk -v a="$M" -v b="$F" 'BEGIN { printf "%.3f", a / b }')"
+  done
+  case " $CONFIGS " in
+    *" ep-one "*" lint "*)
+      echo "async-lint on top of Error Prone with one check: ratio $(awk -v a="$(median < lint.cpu)" -v b="$(median < ep-one.cpu)" 'BEGIN { printf "%.3f", a / b }'); async-lint warnings: $(cat lint-findings.txt)" ;;
+    *) echo "async-lint warnings: $(cat lint-findings.txt)" ;;
+  esac
   if [ "${MODE:-}" = threads ]; then
-    for config in plain ep-off ep-one lint; do
+    for config in $CONFIGS; do
       line="$config, medians of CPU seconds by thread:"
       for group in process main C1 C2 GC; do
         line="$line $group $(sed "s/.* $group=\([0-9.]*\).*/\1/" "$config.threads" | median)"
