@@ -17,7 +17,8 @@
 # that commit in a temporary worktree). FLOOR=1 adds configuration floor: the six rules registered
 # as usual but returning at once from every match method (Error Prone's dispatch to them, no
 # analysis). CONFIGS="lint-base lint" runs only the named configurations (default: plain ep-off
-# ep-one lint, plus lint-base with BASE and floor with FLOOR).
+# ep-one lint, plus lint-base with BASE and floor with FLOOR). LINT_FLAGS="-XepOpt:AsyncLint:MaxDepth=0"
+# passes options to the async-lint configurations (lint, lint-base, floor).
 #
 # Usage: checks/bench/compile-cost.sh [repetitions]     (from the repository root; default 5)
 # Needs: Maven (to fetch the sources and the classpath), a JDK 21+ (JDK env var, default Temurin 25),
@@ -122,9 +123,9 @@ run() { # config -> prints CPU seconds
     plain) ;;
     ep-off) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks") ;;
     ep-one) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:DeadException:WARN") ;;
-    lint) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
-    lint-base) args+=("${EP[@]/#$PROCESSORPATH/$BASE_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
-    floor) args+=("${EP[@]/#$PROCESSORPATH/$FLOOR_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS") ;;
+    lint) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS${LINT_FLAGS:+ $LINT_FLAGS}") ;;
+    lint-base) args+=("${EP[@]/#$PROCESSORPATH/$BASE_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS${LINT_FLAGS:+ $LINT_FLAGS}") ;;
+    floor) args+=("${EP[@]/#$PROCESSORPATH/$FLOOR_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS${LINT_FLAGS:+ $LINT_FLAGS}") ;;
   esac
   # PROFILE=1 [CONFIG=plain|ep-off|lint]: one JFR recording of one compile instead of timings (see docs/performance.md).
   if [ "${PROFILE:-}" = 1 ]; then
