@@ -18,7 +18,8 @@
 # as usual but returning at once from every match method (Error Prone's dispatch to them, no
 # analysis). CONFIGS="lint-base lint" runs only the named configurations (default: plain ep-off
 # ep-one lint, plus lint-base with BASE and floor with FLOOR). LINT_FLAGS="-XepOpt:AsyncLint:MaxDepth=0"
-# passes options to the async-lint configurations (lint, lint-base, floor).
+# passes options to the async-lint configurations (lint, lint-base, floor). Configuration
+# lint-direct is lint with MaxDepth=0: no transitive chains, only calls written in event-loop code.
 #
 # Usage: checks/bench/compile-cost.sh [repetitions]     (from the repository root; default 5)
 # Needs: Maven (to fetch the sources and the classpath), a JDK 21+ (JDK env var, default Temurin 25),
@@ -125,6 +126,7 @@ run() { # config -> prints CPU seconds
     ep-one) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:DeadException:WARN") ;;
     lint) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS${LINT_FLAGS:+ $LINT_FLAGS}") ;;
     lint-base) args+=("${EP[@]/#$PROCESSORPATH/$BASE_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS${LINT_FLAGS:+ $LINT_FLAGS}") ;;
+    lint-direct) args+=("${EP[@]}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS -XepOpt:AsyncLint:MaxDepth=0${LINT_FLAGS:+ $LINT_FLAGS}") ;;
     floor) args+=("${EP[@]/#$PROCESSORPATH/$FLOOR_PROCESSORPATH}" "-Xplugin:ErrorProne -XepDisableAllChecks $LINT_CHECKS${LINT_FLAGS:+ $LINT_FLAGS}") ;;
   esac
   # PROFILE=1 [CONFIG=plain|ep-off|lint]: one JFR recording of one compile instead of timings (see docs/performance.md).
@@ -201,6 +203,7 @@ label() {
     lint) echo "javac + Error Prone, async-lint:" ;;
     lint-base) echo "the same, checks at $BASE:" ;;
     floor) echo "six checks that match nothing:" ;;
+    lint-direct) echo "async-lint, no transitive chains:" ;;
   esac
 }
 FIRST="${CONFIGS%% *}"
