@@ -78,10 +78,10 @@ CONFIGS="${CONFIGS:-plain ep-off ep-one lint${BASE:+ lint-base}${FLOOR:+ floor}}
 # Prone still registers and calls all six checks on every tree they ask for, so what remains is
 # the cost any implementation of them as Error Prone checks pays before doing any work.
 checks_at() { # commit [floor]
-  local tree
-  tree="$WORK/checks-$(git -C "$ROOT" rev-parse --short "$1")${2:+-$2}"
-  if [ ! -f "$tree.ok" ]; then
-    rm -rf "$tree"; git -C "$ROOT" worktree prune
+  local out tree
+  out="$WORK/checks-$(git -C "$ROOT" rev-parse --short "$1")${2:+-$2}"
+  if [ ! -f "$out/ok" ]; then
+    tree="$(mktemp -d)/tree"
     git -C "$ROOT" worktree add --detach "$tree" "$1" >&2
     if [ "${2:-}" = floor ]; then
       perl -0pi -e 's/(public Description match\w+\([^)]*\) \{\n)/$1    if (Boolean.TRUE) { return Description.NO_MATCH; }\n/g' \
@@ -92,13 +92,17 @@ checks_at() { # commit [floor]
       [ "$methods" = "$returns" ] || { echo "floor: $returns of $methods match methods patched" >&2; exit 1; }
     fi
     (cd "$tree" && mvn -B -q -o package -pl checks/errorprone -am -DskipTests >&2)
-    touch "$tree.ok"
+    rm -rf "$out" && mkdir -p "$out"
+    cp -r "$tree/checks/errorprone/target/classes" "$out/errorprone"
+    cp -r "$tree/checks/core/target/classes" "$out/core"
+    git -C "$ROOT" worktree remove --force "$tree" && rm -rf "$(dirname "$tree")"
+    touch "$out/ok"
   fi
-  echo "$tree/checks/errorprone/target/classes:$tree/checks/core/target/classes:$(cat processorpath.txt)"
+  echo "$out/errorprone:$out/core:$(cat processorpath.txt)"
 }
 # lint-base: the checks as they were at $BASE, for interleaved before/after runs.
 if [ -n "${BASE:-}" ]; then BASE_PROCESSORPATH="$(checks_at "$BASE")"; fi
-if [[ " $CONFIGS " == *" floor "* ]]; then FLOOR_PROCESSORPATH="$(checks_at HEAD floor)"; fi
+if [[ " $CONFIGS ${CONFIG:-} " == *" floor "* ]]; then FLOOR_PROCESSORPATH="$(checks_at HEAD floor)"; fi
 
 EXPORTS=()
 for p in api code comp file main model parser processing tree util; do
