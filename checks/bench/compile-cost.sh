@@ -135,7 +135,7 @@ run() { # config -> prints CPU seconds
   esac
   # PROFILE=1 [CONFIG=plain|ep-off|lint]: one JFR recording of one compile instead of timings (see docs/performance.md).
   if [ "${PROFILE:-}" = 1 ]; then
-    args=("-J-XX:StartFlightRecording=filename=$WORK/$config.jfr,settings=profile" "${args[@]}")
+    args=("-J-XX:StartFlightRecording=filename=$WORK/$config.jfr,settings=profile,jdk.Compilation#threshold=0ms" "${args[@]}")
   fi
   if [ "${MODE:-}" = threads ]; then
     # The same javac arguments in a plain JVM (the -J flags become JVM flags).
