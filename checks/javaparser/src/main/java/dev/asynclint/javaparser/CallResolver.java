@@ -28,10 +28,26 @@ import java.util.Optional;
  * thrown.
  */
 final class CallResolver {
+  private final TypeHierarchy types;
   private final Map<Node, Optional<Callable>> resolved = new IdentityHashMap<>();
+  /** Calls {@link #resolveByReceiver resolved by their receiver} alone: kept apart, see there. */
+  private final Map<Node, Callable> byReceiver = new IdentityHashMap<>();
   private final Map<Node, Optional<ResolvedReferenceTypeDeclaration>> receivers = new IdentityHashMap<>();
   private int attempted;
   private int unresolved;
+
+  /** Resolves every call in full with the symbol solver. */
+  CallResolver() {
+    this(null);
+  }
+
+  /**
+   * @param types this thread's memoised type hierarchy, for {@link #resolveByReceiver} (null:
+   *     every call is resolved in full)
+   */
+  CallResolver(TypeHierarchy types) {
+    this.types = types;
+  }
 
   int attempted() {
     return attempted;
@@ -44,6 +60,7 @@ final class CallResolver {
   /** Lets go of the trees of the calls resolved so far (the counts stay). */
   void forget() {
     resolved.clear();
+    byReceiver.clear();
     receivers.clear();
   }
 
@@ -85,12 +102,51 @@ final class CallResolver {
     unresolved++;
   }
 
+  /**
+   * As {@link #resolve}, but a call is first tried by its receiver's class alone (typed by
+   * itself, see {@link #receiverClass}; for an unqualified call, {@link #ownClass}): when that
+   * class and its supertypes have one method of the call's name that takes that many arguments,
+   * overload resolution has nothing to choose, so the arguments (lambdas above all, the solver's
+   * costliest work) are not typed. The method is the same one, but its
+   * declaration may come from the other side of a type that is both in the sources and in a jar
+   * (source or class file): only for callers that read no more than the method's name, owner,
+   * parameters and receiver, and find its body by {@link TransitiveSummaries#declarationOf}. So
+   * these answers are kept apart from {@link #resolve}'s, which the rules share.
+   */
+  Optional<Callable> resolveByReceiver(Node call) {
+    Optional<Callable> known = resolved.get(call);
+    if (known != null) {
+      return known;
+    }
+    Callable quick = byReceiver.get(call);
+    if (quick != null) {
+      return Optional.of(quick);
+    }
+    if (types != null && call instanceof MethodCallExpr invocation) {
+      Optional<ResolvedMethodDeclaration> only = onlyCandidate(invocation);
+      if (only.isPresent()) {
+        ResolvedMethodDeclaration method = only.get();
+        try {
+          quick = Callable.of(method, method.isStatic(), false, () -> receiverOf(invocation, method));
+          attempted++; // a call counts once, however it is resolved
+          byReceiver.put(call, quick);
+          return Optional.of(quick);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+          // the solver decides
+        }
+      }
+    }
+    return resolve(call);
+  }
+
   Optional<Callable> resolve(Node call) {
     Optional<Callable> known = resolved.get(call);
     if (known != null) {
       return known;
     }
-    attempted++;
+    if (!byReceiver.containsKey(call)) {
+      attempted++;
+    }
     Optional<Callable> result;
     try {
       result = compute(call);
@@ -130,6 +186,38 @@ final class CallResolver {
     int arity = call.getArguments().size();
     return owner.flatMap(type -> byNameAndArity(type, call.getNameAsString(), arity))
         .map(method -> Callable.of(method, method.isStatic(), false, () -> receiverOf(call, method)));
+  }
+
+  /**
+   * The class whose methods an unqualified call names, when only the class says: the top-level
+   * class around it. In a nested, local or anonymous class an outer class's method may be meant,
+   * and a class with no method of that name calls a static import: the solver decides those.
+   */
+  private static Optional<ResolvedReferenceTypeDeclaration> ownClass(MethodCallExpr call) {
+    Optional<TypeDeclaration> type = call.findAncestor(TypeDeclaration.class);
+    if (type.isEmpty() || !type.get().isTopLevelType()
+        || call.findAncestor(ObjectCreationExpr.class).filter(c -> c.getAnonymousClassBody().isPresent()).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(type.get().resolve());
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The one method of the call's name and arity on its receiver's class, if there is one. */
+  private Optional<ResolvedMethodDeclaration> onlyCandidate(MethodCallExpr call) {
+    if (types == null) {
+      return Optional.empty();
+    }
+    Optional<ResolvedReferenceTypeDeclaration> receiver = call.getScope().isPresent() ? receiverClass(call) : ownClass(call);
+    if (receiver.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ResolvedMethodDeclaration> candidates =
+        types.methods(receiver.get(), call.getNameAsString(), call.getArguments().size());
+    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
   private static Optional<ResolvedMethodDeclaration> byNameAndArity(

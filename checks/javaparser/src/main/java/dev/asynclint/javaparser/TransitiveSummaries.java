@@ -94,7 +94,7 @@ final class TransitiveSummaries {
   private final ParsedTrees trees;
   private final TypeHierarchy types;
   private final BlockingCallClassifier classifier;
-  private final CallResolver calls = new CallResolver();
+  private final CallResolver calls;
   private final com.github.javaparser.resolution.SymbolResolver symbolResolver;
   private final Map<String, MethodProperty> properties;
   /** A type of the scanned sources by qualified name, even when the classpath has it too. */
@@ -129,7 +129,9 @@ final class TransitiveSummaries {
     this.trees = trees;
     this.symbolResolver = parser.getParserConfiguration().getSymbolResolver().orElseThrow();
     this.types = types;
-    this.classifier = new BlockingCallClassifier(catalog, new CatalogMatcher(types), calls, null, blockingAnnotatedNames);
+    this.calls = new CallResolver(types);
+    this.classifier = new BlockingCallClassifier(catalog, new CatalogMatcher(types), calls, null, blockingAnnotatedNames)
+        .resolvingByReceiver();
     this.properties = Map.copyOf(properties);
   }
 
@@ -193,7 +195,7 @@ final class TransitiveSummaries {
     if (!mayReachFromReceiver(call, fileCalls)) {
       return Map.of();
     }
-    Optional<Callable> callee = fileCalls.resolve(call);
+    Optional<Callable> callee = fileCalls.resolveByReceiver(call);
     if (callee.isEmpty()) {
       return Map.of();
     }
@@ -376,7 +378,7 @@ final class TransitiveSummaries {
   private void callOf(Node call, int budget, String step, Accumulator acc) {
     Optional<BlockingCall> direct = classifier.classify(call);
     if (direct.isPresent()) {
-      Optional<Callable> callee = calls.resolve(call);
+      Optional<Callable> callee = calls.resolveByReceiver(call);
       if (callee.isPresent()) {
         acc.offer(catalogReach(direct.get(), callee.get()).prefixedBy(step));
       }
@@ -385,7 +387,7 @@ final class TransitiveSummaries {
     if (!mayReach(call) || !mayReachFromReceiver(call, calls)) {
       return;
     }
-    Optional<Callable> callee = calls.resolve(call);
+    Optional<Callable> callee = calls.resolveByReceiver(call);
     if (callee.isEmpty()) {
       return;
     }
