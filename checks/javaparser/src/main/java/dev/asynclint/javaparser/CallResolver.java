@@ -356,15 +356,14 @@ final class CallResolver {
 
   /** As {@link #variableType}, with the declared type's arguments ({@code Map<String, Long>}). */
   static Optional<ResolvedType> variableResolvedType(Node from, String name) {
+    Node child = from;
     for (Node current = from.getParentNode().orElse(null); current != null;
-        current = current.getParentNode().orElse(null)) {
+        child = current, current = current.getParentNode().orElse(null)) {
       com.github.javaparser.ast.type.Type declared = null;
       if (current instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        // The statements up to the one that holds `from`: by identity, not by comparing positions
+        // (this walk is asked for most receivers, and long methods made it a hot spot).
         for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
-          if (statement.getBegin().isPresent() && from.getBegin().isPresent()
-              && statement.getBegin().get().isAfter(from.getBegin().get())) {
-            break;
-          }
           if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression
               && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr locals) {
             for (com.github.javaparser.ast.body.VariableDeclarator local : locals.getVariables()) {
@@ -372,6 +371,9 @@ final class CallResolver {
                 declared = local.getType();
               }
             }
+          }
+          if (statement == child) {
+            break;
           }
         }
       } else if (current instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
