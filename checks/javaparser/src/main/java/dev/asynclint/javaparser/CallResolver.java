@@ -104,7 +104,8 @@ final class CallResolver {
 
   /**
    * As {@link #resolve}, but a call is first tried by its receiver's class alone (typed by
-   * itself, see {@link #receiverClass}; for an unqualified call, {@link #ownClass}): when that
+   * itself, see {@link #receiverClass}; for a static call, {@link #namedType}; for an
+   * unqualified call, {@link #ownClass}): when that
    * class and its supertypes have one method of the call's name that takes that many arguments,
    * overload resolution has nothing to choose, so the arguments (lambdas above all, the solver's
    * costliest work) are not typed. The method is the same one, but its
@@ -206,12 +207,27 @@ final class CallResolver {
     }
   }
 
+  /**
+   * The class a static call names ({@code HttpUtils.parse(uri)}): a capitalised simple name that
+   * no local, parameter or field of an enclosing class in the source declares, as a type name
+   * seen from the call (imports, nesting). A variable shadows a type of the same name.
+   */
+  private Optional<ResolvedReferenceTypeDeclaration> namedType(MethodCallExpr call) {
+    if (!(call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.NameExpr name)
+        || !Character.isUpperCase(name.getNameAsString().charAt(0))
+        || variableDeclaration(name, name.getNameAsString()).isPresent()) {
+      return Optional.empty();
+    }
+    return types.typeNamed(call, name.getNameAsString());
+  }
+
   /** The one method of the call's name and arity on its receiver's class, if there is one. */
   private Optional<ResolvedMethodDeclaration> onlyCandidate(MethodCallExpr call) {
     if (types == null) {
       return Optional.empty();
     }
-    Optional<ResolvedReferenceTypeDeclaration> receiver = call.getScope().isPresent() ? receiverClass(call) : ownClass(call);
+    Optional<ResolvedReferenceTypeDeclaration> receiver = call.getScope().isEmpty() ? ownClass(call)
+        : namedType(call).or(() -> receiverClass(call));
     if (receiver.isEmpty()) {
       return Optional.empty();
     }
@@ -356,6 +372,26 @@ final class CallResolver {
 
   /** As {@link #variableType}, with the declared type's arguments ({@code Map<String, Long>}). */
   static Optional<ResolvedType> variableResolvedType(Node from, String name) {
+    Optional<Node> declared = variableDeclaration(from, name);
+    if (declared.isEmpty() || !(declared.get() instanceof com.github.javaparser.ast.type.Type type)) {
+      return Optional.empty(); // none, or an untyped lambda parameter: not worth a guess
+    }
+    if (type.isVarType()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(type.resolve());
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The declaration of the variable {@code name} seen from {@code from}, as in {@link
+   * #variableType}: the declared type of a local, a parameter or a field of an enclosing class, or
+   * the lambda parameter itself.
+   */
+  private static Optional<Node> variableDeclaration(Node from, String name) {
     Node child = from;
     for (Node current = from.getParentNode().orElse(null); current != null;
         child = current, current = current.getParentNode().orElse(null)) {
@@ -385,7 +421,7 @@ final class CallResolver {
       } else if (current instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
         for (com.github.javaparser.ast.body.Parameter parameter : lambda.getParameters()) {
           if (parameter.getNameAsString().equals(name)) {
-            return Optional.empty(); // an untyped lambda parameter: not worth a guess
+            return Optional.of(parameter);
           }
         }
       } else if (current instanceof TypeDeclaration<?> type) {
@@ -395,14 +431,7 @@ final class CallResolver {
             .orElse(null);
       }
       if (declared != null) {
-        if (declared.isVarType()) {
-          return Optional.empty();
-        }
-        try {
-          return Optional.of(declared.resolve());
-        } catch (RuntimeException | StackOverflowError e) {
-          return Optional.empty();
-        }
+        return Optional.of(declared);
       }
     }
     return Optional.empty();

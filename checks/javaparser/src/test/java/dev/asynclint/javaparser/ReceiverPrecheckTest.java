@@ -204,9 +204,10 @@ class ReceiverPrecheckTest {
   }
 
   @Test
-  void anUnqualifiedCallIsResolvedByItsOwnClassOnlyOutsideNestedClasses() {
+  void unqualifiedAndStaticCallsAreResolvedByTheClassTheyName() {
     // helper(1) in the top-level class is its one helper; in the anonymous class (and for the
-    // overloaded log) the solver decides. Either way the answer is the solver's.
+    // overloaded log) the solver decides. Integer.parseInt names a class, unless a variable
+    // called Integer shadows it. Either way the answer is the solver's.
     String text = String.join("\n",
         "class Outer {",
         "  void helper(int n) {}",
@@ -217,7 +218,10 @@ class ReceiverPrecheckTest {
         "    log(2);",
         "    Runnable later = new Runnable() { public void run() { helper(3); } };",
         "    Runnable lambda = () -> helper(4);",
+        "    Integer.parseInt(\"5\");",
+        "    java.util.Objects.requireNonNull(this);",
         "  }",
+        "  int shadowed(String Integer) { return Integer.length(); }",
         "}");
     CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
     CompilationUnit outer = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
@@ -225,7 +229,7 @@ class ReceiverPrecheckTest {
     CallResolver byReceiver = new CallResolver(new TypeHierarchy(solver));
     CallResolver full = new CallResolver();
     List<MethodCallExpr> calls = outer.findAll(MethodCallExpr.class);
-    assertThat(calls).hasSize(4);
+    assertThat(calls).hasSize(7);
     for (MethodCallExpr call : calls) {
       assertWithMessage(call.toString()).that(byReceiver.resolveByReceiver(call).map(ReceiverPrecheckTest::words))
           .isEqualTo(full.resolve(call).map(ReceiverPrecheckTest::words));
