@@ -29,6 +29,7 @@ final class BlockingCallClassifier {
   private final CatalogMatcher matcher;
   private final CallResolver calls;
   private final Set<String> blockingAnnotatedNames;
+  private boolean byReceiver;
   /** By identity: a record's hash walks all its fields, and this is asked for every call. */
   private final Set<BlockingApi> notInThisFile = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -51,6 +52,16 @@ final class BlockingCallClassifier {
         }
       }
     }
+  }
+
+  /**
+   * Resolves calls with {@link CallResolver#resolveByReceiver} where the catalog decides alone
+   * (calls of {@code @Blocking} methods are still resolved in full: their annotations are read
+   * from the declaration). For the transitive summaries, which keep only the words of a match.
+   */
+  BlockingCallClassifier resolvingByReceiver() {
+    this.byReceiver = true;
+    return this;
   }
 
   /** The value of the call's argument at {@code index} when it is a string literal, else null. */
@@ -102,7 +113,7 @@ final class BlockingCallClassifier {
     if (!annotated && call instanceof MethodCallExpr invocation && !mayMatchReceiver(invocation, candidates)) {
       return Optional.empty(); // map.put on a Map is no BlockingQueue#put: no need to resolve it
     }
-    Optional<Callable> resolved = calls.resolve(call);
+    Optional<Callable> resolved = byReceiver && !annotated ? calls.resolveByReceiver(call) : calls.resolve(call);
     if (resolved.isEmpty()) {
       return Optional.empty();
     }

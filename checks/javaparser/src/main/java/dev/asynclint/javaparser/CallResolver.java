@@ -28,10 +28,26 @@ import java.util.Optional;
  * thrown.
  */
 final class CallResolver {
+  private final TypeHierarchy types;
   private final Map<Node, Optional<Callable>> resolved = new IdentityHashMap<>();
+  /** Calls {@link #resolveByReceiver resolved by their receiver} alone: kept apart, see there. */
+  private final Map<Node, Callable> byReceiver = new IdentityHashMap<>();
   private final Map<Node, Optional<ResolvedReferenceTypeDeclaration>> receivers = new IdentityHashMap<>();
   private int attempted;
   private int unresolved;
+
+  /** Resolves every call in full with the symbol solver. */
+  CallResolver() {
+    this(null);
+  }
+
+  /**
+   * @param types this thread's memoised type hierarchy, for {@link #resolveByReceiver} (null:
+   *     every call is resolved in full)
+   */
+  CallResolver(TypeHierarchy types) {
+    this.types = types;
+  }
 
   int attempted() {
     return attempted;
@@ -44,6 +60,7 @@ final class CallResolver {
   /** Lets go of the trees of the calls resolved so far (the counts stay). */
   void forget() {
     resolved.clear();
+    byReceiver.clear();
     receivers.clear();
   }
 
@@ -85,12 +102,52 @@ final class CallResolver {
     unresolved++;
   }
 
+  /**
+   * As {@link #resolve}, but a call is first tried by its receiver's class alone (typed by
+   * itself, see {@link #receiverClass}; for a static call, {@link #namedType}; for an
+   * unqualified call, {@link #ownClass}): when that
+   * class and its supertypes have one method of the call's name that takes that many arguments,
+   * overload resolution has nothing to choose, so the arguments (lambdas above all, the solver's
+   * costliest work) are not typed. The method is the same one, but its
+   * declaration may come from the other side of a type that is both in the sources and in a jar
+   * (source or class file): only for callers that read no more than the method's name, owner,
+   * parameters and receiver, and find its body by {@link TransitiveSummaries#declarationOf}. So
+   * these answers are kept apart from {@link #resolve}'s, which the rules share.
+   */
+  Optional<Callable> resolveByReceiver(Node call) {
+    Optional<Callable> known = resolved.get(call);
+    if (known != null) {
+      return known;
+    }
+    Callable quick = byReceiver.get(call);
+    if (quick != null) {
+      return Optional.of(quick);
+    }
+    if (types != null && call instanceof MethodCallExpr invocation) {
+      Optional<ResolvedMethodDeclaration> only = onlyCandidate(invocation);
+      if (only.isPresent()) {
+        ResolvedMethodDeclaration method = only.get();
+        try {
+          quick = Callable.of(method, method.isStatic(), false, () -> receiverOf(invocation, method));
+          attempted++; // a call counts once, however it is resolved
+          byReceiver.put(call, quick);
+          return Optional.of(quick);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+          // the solver decides
+        }
+      }
+    }
+    return resolve(call);
+  }
+
   Optional<Callable> resolve(Node call) {
     Optional<Callable> known = resolved.get(call);
     if (known != null) {
       return known;
     }
-    attempted++;
+    if (!byReceiver.containsKey(call)) {
+      attempted++;
+    }
     Optional<Callable> result;
     try {
       result = compute(call);
@@ -130,6 +187,53 @@ final class CallResolver {
     int arity = call.getArguments().size();
     return owner.flatMap(type -> byNameAndArity(type, call.getNameAsString(), arity))
         .map(method -> Callable.of(method, method.isStatic(), false, () -> receiverOf(call, method)));
+  }
+
+  /**
+   * The class whose methods an unqualified call names, when only the class says: the top-level
+   * class around it. In a nested, local or anonymous class an outer class's method may be meant,
+   * and a class with no method of that name calls a static import: the solver decides those.
+   */
+  private static Optional<ResolvedReferenceTypeDeclaration> ownClass(MethodCallExpr call) {
+    Optional<TypeDeclaration> type = call.findAncestor(TypeDeclaration.class);
+    if (type.isEmpty() || !type.get().isTopLevelType()
+        || call.findAncestor(ObjectCreationExpr.class).filter(c -> c.getAnonymousClassBody().isPresent()).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(type.get().resolve());
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The class a static call names ({@code HttpUtils.parse(uri)}): a capitalised simple name that
+   * no local, parameter or field of an enclosing class in the source declares, as a type name
+   * seen from the call (imports, nesting). A variable shadows a type of the same name.
+   */
+  private Optional<ResolvedReferenceTypeDeclaration> namedType(MethodCallExpr call) {
+    if (!(call.getScope().orElse(null) instanceof com.github.javaparser.ast.expr.NameExpr name)
+        || !Character.isUpperCase(name.getNameAsString().charAt(0))
+        || variableDeclaration(name, name.getNameAsString()).isPresent()) {
+      return Optional.empty();
+    }
+    return types.typeNamed(call, name.getNameAsString());
+  }
+
+  /** The one method of the call's name and arity on its receiver's class, if there is one. */
+  private Optional<ResolvedMethodDeclaration> onlyCandidate(MethodCallExpr call) {
+    if (types == null) {
+      return Optional.empty();
+    }
+    Optional<ResolvedReferenceTypeDeclaration> receiver = call.getScope().isEmpty() ? ownClass(call)
+        : namedType(call).or(() -> receiverClass(call));
+    if (receiver.isEmpty()) {
+      return Optional.empty();
+    }
+    List<ResolvedMethodDeclaration> candidates =
+        types.methods(receiver.get(), call.getNameAsString(), call.getArguments().size());
+    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
   private static Optional<ResolvedMethodDeclaration> byNameAndArity(
@@ -268,15 +372,34 @@ final class CallResolver {
 
   /** As {@link #variableType}, with the declared type's arguments ({@code Map<String, Long>}). */
   static Optional<ResolvedType> variableResolvedType(Node from, String name) {
+    Optional<Node> declared = variableDeclaration(from, name);
+    if (declared.isEmpty() || !(declared.get() instanceof com.github.javaparser.ast.type.Type type)) {
+      return Optional.empty(); // none, or an untyped lambda parameter: not worth a guess
+    }
+    if (type.isVarType()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(type.resolve());
+    } catch (RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The declaration of the variable {@code name} seen from {@code from}, as in {@link
+   * #variableType}: the declared type of a local, a parameter or a field of an enclosing class, or
+   * the lambda parameter itself.
+   */
+  private static Optional<Node> variableDeclaration(Node from, String name) {
+    Node child = from;
     for (Node current = from.getParentNode().orElse(null); current != null;
-        current = current.getParentNode().orElse(null)) {
+        child = current, current = current.getParentNode().orElse(null)) {
       com.github.javaparser.ast.type.Type declared = null;
       if (current instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+        // The statements up to the one that holds `from`: by identity, not by comparing positions
+        // (this walk is asked for most receivers, and long methods made it a hot spot).
         for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
-          if (statement.getBegin().isPresent() && from.getBegin().isPresent()
-              && statement.getBegin().get().isAfter(from.getBegin().get())) {
-            break;
-          }
           if (statement instanceof com.github.javaparser.ast.stmt.ExpressionStmt expression
               && expression.getExpression() instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr locals) {
             for (com.github.javaparser.ast.body.VariableDeclarator local : locals.getVariables()) {
@@ -284,6 +407,9 @@ final class CallResolver {
                 declared = local.getType();
               }
             }
+          }
+          if (statement == child) {
+            break;
           }
         }
       } else if (current instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
@@ -295,7 +421,7 @@ final class CallResolver {
       } else if (current instanceof com.github.javaparser.ast.expr.LambdaExpr lambda) {
         for (com.github.javaparser.ast.body.Parameter parameter : lambda.getParameters()) {
           if (parameter.getNameAsString().equals(name)) {
-            return Optional.empty(); // an untyped lambda parameter: not worth a guess
+            return Optional.of(parameter);
           }
         }
       } else if (current instanceof TypeDeclaration<?> type) {
@@ -305,14 +431,7 @@ final class CallResolver {
             .orElse(null);
       }
       if (declared != null) {
-        if (declared.isVarType()) {
-          return Optional.empty();
-        }
-        try {
-          return Optional.of(declared.resolve());
-        } catch (RuntimeException | StackOverflowError e) {
-          return Optional.empty();
-        }
+        return Optional.of(declared);
       }
     }
     return Optional.empty();

@@ -39,6 +39,12 @@ final class ParsedTrees {
     return result;
   }
 
+  /** Whether this thread holds the file's tree (reading it again costs nothing). */
+  boolean has(Path file) {
+    SoftReference<ParseResult<CompilationUnit>> known = parsed.get(ScannedSources.key(file));
+    return known != null && known.get() != null;
+  }
+
   /** The tree of a scanned file known by path only; empty when it is not scanned or does not parse. */
   Optional<CompilationUnit> unit(Path file) {
     return sources.text(file).flatMap(text -> unit(file, text));

@@ -48,26 +48,47 @@ final class ProjectTypes {
   ProjectTypes(List<Path> files, List<String> texts) {
     this.files = List.copyOf(files);
     this.texts = List.copyOf(texts);
-    for (int i = 0; i < texts.size(); i++) {
-      try {
-        index(i, texts.get(i));
-      } catch (StackOverflowError e) {
-        while (declaredPerFile.size() <= i) {
-          declaredPerFile.add(Set.of());
-        }
-        // a pathological text: its declarations are not indexed (their calls are not followed)
+    // Files are read in parallel (the regular expressions took most of a second on the main
+    // thread of a Vert.x core scan, before any scanning thread starts) and merged in file order,
+    // so the index is the same as read one by one.
+    List<FileDeclarations> read = java.util.stream.IntStream.range(0, this.texts.size()).parallel()
+        .mapToObj(i -> FileDeclarations.of(this.texts.get(i)))
+        .toList();
+    for (int i = 0; i < read.size(); i++) {
+      FileDeclarations file = read.get(i);
+      declaredPerFile.add(new HashSet<>(file.methods()));
+      methodNames.addAll(file.methods());
+      lambdaHolders.addAll(file.lambdaHolders());
+      for (Map.Entry<String, List<String>> header : file.headers()) {
+        headers.computeIfAbsent(header.getKey(), n -> new HashSet<>()).addAll(header.getValue());
+      }
+      for (String name : file.declaring()) {
+        declaringFiles.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(i);
       }
     }
   }
 
-  private void index(int i, String text) {
-    Set<String> declared = new HashSet<>();
-    declaredPerFile.add(declared);
-    Matcher method = DECLARED_METHOD.matcher(text);
+  /**
+   * What one file declares, by its text: method names, lambda-holding variables, type headers
+   * (name and the names in it), and the types it declares or creates anonymously, in text order.
+   */
+  private record FileDeclarations(List<String> methods, List<String> lambdaHolders,
+      List<Map.Entry<String, List<String>>> headers, List<String> declaring) {
+    static FileDeclarations of(String text) {
+      FileDeclarations out = new FileDeclarations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      try {
+        out.read(text);
+      } catch (StackOverflowError e) {
+        // a pathological text: the rest of its declarations are not indexed (their calls are not followed)
+      }
+      return out;
+    }
+
+    private void read(String text) {
+      Matcher method = DECLARED_METHOD.matcher(text);
       while (method.find()) {
         if (!NOT_METHODS.contains(method.group(1))) {
-          methodNames.add(method.group(1));
-          declared.add(method.group(1));
+          methods.add(method.group(1));
         }
       }
       Matcher holder = LAMBDA_FIELD.matcher(text);
@@ -77,12 +98,13 @@ final class ProjectTypes {
       Matcher type = TYPE_HEADER.matcher(text);
       while (type.find()) {
         String name = type.group(1);
-        Set<String> names = headers.computeIfAbsent(name, n -> new HashSet<>());
+        List<String> names = new ArrayList<>();
+        headers.add(Map.entry(name, names));
         Matcher identifier = IDENTIFIER.matcher(type.group(2));
         while (identifier.find()) {
           names.add(identifier.group());
         }
-        declaringFiles.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(i);
+        declaring.add(name);
       }
       Matcher anonymous = ANONYMOUS.matcher(text);
       while (anonymous.find()) {
@@ -93,9 +115,10 @@ final class ProjectTypes {
           next++;
         }
         if (close > 0 && next < text.length() && text.charAt(next) == '{') {
-          declaringFiles.computeIfAbsent(anonymous.group(1), n -> new LinkedHashSet<>()).add(i);
+          declaring.add(anonymous.group(1));
         }
       }
+    }
   }
 
   private static int closing(String text, int open) {

@@ -25,9 +25,9 @@ final class SourceFile {
   private final CompilationUnit unit;
   private final String text;
   private final Catalog catalog;
-  private final CallResolver calls = new CallResolver();
+  private final CallResolver calls;
   private final ScanOptions options;
-  private final ExpressionTypes expressionTypes = new ExpressionTypes(calls);
+  private final ExpressionTypes expressionTypes;
   private final CatalogMatcher matcher;
   private final BlockingCallClassifier classifier;
   private final EventLoopContextResolver contexts;
@@ -39,6 +39,8 @@ final class SourceFile {
       TypeHierarchy types, Set<String> blockingAnnotatedNames, OffLoopClasses offLoop,
       TransitiveSummaries summaries) {
     this.summaries = summaries;
+    this.calls = new CallResolver(types);
+    this.expressionTypes = new ExpressionTypes(calls);
     this.path = path;
     this.unit = unit;
     this.text = text;

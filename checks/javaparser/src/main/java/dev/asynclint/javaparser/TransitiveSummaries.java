@@ -35,6 +35,7 @@ import dev.asynclint.core.EventLoopEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ final class TransitiveSummaries {
   private final ParsedTrees trees;
   private final TypeHierarchy types;
   private final BlockingCallClassifier classifier;
-  private final CallResolver calls = new CallResolver();
+  private final CallResolver calls;
   private final com.github.javaparser.resolution.SymbolResolver symbolResolver;
   private final Map<String, MethodProperty> properties;
   /** A type of the scanned sources by qualified name, even when the classpath has it too. */
@@ -128,7 +129,9 @@ final class TransitiveSummaries {
     this.trees = trees;
     this.symbolResolver = parser.getParserConfiguration().getSymbolResolver().orElseThrow();
     this.types = types;
-    this.classifier = new BlockingCallClassifier(catalog, new CatalogMatcher(types), calls, null, blockingAnnotatedNames);
+    this.calls = new CallResolver(types);
+    this.classifier = new BlockingCallClassifier(catalog, new CatalogMatcher(types), calls, null, blockingAnnotatedNames)
+        .resolvingByReceiver();
     this.properties = Map.copyOf(properties);
   }
 
@@ -192,7 +195,7 @@ final class TransitiveSummaries {
     if (!mayReachFromReceiver(call, fileCalls)) {
       return Map.of();
     }
-    Optional<Callable> callee = fileCalls.resolve(call);
+    Optional<Callable> callee = fileCalls.resolveByReceiver(call);
     if (callee.isEmpty()) {
       return Map.of();
     }
@@ -375,7 +378,7 @@ final class TransitiveSummaries {
   private void callOf(Node call, int budget, String step, Accumulator acc) {
     Optional<BlockingCall> direct = classifier.classify(call);
     if (direct.isPresent()) {
-      Optional<Callable> callee = calls.resolve(call);
+      Optional<Callable> callee = calls.resolveByReceiver(call);
       if (callee.isPresent()) {
         acc.offer(catalogReach(direct.get(), callee.get()).prefixedBy(step));
       }
@@ -384,7 +387,7 @@ final class TransitiveSummaries {
     if (!mayReach(call) || !mayReachFromReceiver(call, calls)) {
       return;
     }
-    Optional<Callable> callee = calls.resolve(call);
+    Optional<Callable> callee = calls.resolveByReceiver(call);
     if (callee.isEmpty()) {
       return;
     }
@@ -661,11 +664,26 @@ final class TransitiveSummaries {
    * that name and arity declared by a class of the sources (named, abstract or anonymous) that is
    * a subtype. Abstract classes count too, since their bodies run for subclasses that do not
    * override them. Sorted by class name, so equally short chains come out the same each run.
+   *
+   * <p>Empty as soon as one implementation {@linkplain #reachesNothingByItself reaches nothing by
+   * its body alone}: the intersection over all of them is then empty, so the other files need not
+   * be parsed nor the other bodies summarised. Files this thread has parsed already are read
+   * first, as they cost nothing. (Most virtual calls into Vert.x's interfaces end here: some
+   * implementation is a getter or a no-op.)
    */
   private List<CallableDeclaration<?>> implementationsOf(String staticType, String name, int arity) {
     String simple = staticType.substring(staticType.lastIndexOf('.') + 1);
-    TreeMap<String, CallableDeclaration<?>> out = new TreeMap<>();
-    for (Map.Entry<Path, String> file : project.filesWithSubtypesOf(simple, name)) {
+    // By class name: the implementation and the position of its file in the scan, where the last
+    // file wins for a class name declared twice (whatever order the files are read in).
+    TreeMap<String, Map.Entry<Integer, CallableDeclaration<?>>> out = new TreeMap<>();
+    List<Map.Entry<Path, String>> candidates = project.filesWithSubtypesOf(simple, name);
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing((Integer i) -> !trees.has(candidates.get(i).getKey())));
+    for (int position : order) {
+      Map.Entry<Path, String> file = candidates.get(position);
       // The thread's tree of that file: the one analysed and read by the symbol solver.
       Optional<CompilationUnit> unit = trees.unit(file.getKey(), file.getValue());
       if (unit.isEmpty()) {
@@ -681,7 +699,10 @@ final class TransitiveSummaries {
           if (implementation != null) {
             ResolvedReferenceTypeDeclaration resolved = type.resolve();
             if (types.isSubtype(resolved, staticType)) {
-              out.put(TypeHierarchy.name(resolved), implementation);
+              if (reachesNothingByItself(implementation)) {
+                return List.of();
+              }
+              found(out, TypeHierarchy.name(resolved), position, implementation);
             }
           }
         }
@@ -695,14 +716,67 @@ final class TransitiveSummaries {
             return List.of();
           }
           if (types.isSubtype(created.asReferenceType().getTypeDeclaration().get(), staticType)) {
-            out.put(file.getKey() + ":" + creation.getBegin().map(p -> p.line + ":" + p.column).orElse("?"), implementation);
+            if (reachesNothingByItself(implementation)) {
+              return List.of();
+            }
+            found(out, file.getKey() + ":" + creation.getBegin().map(p -> p.line + ":" + p.column).orElse("?"),
+                position, implementation);
           }
         }
       } catch (RuntimeException | StackOverflowError e) {
         return List.of(); // a class we cannot place: do not claim every implementation blocks
       }
     }
-    return new ArrayList<>(out.values());
+    List<CallableDeclaration<?>> sorted = new ArrayList<>();
+    out.values().forEach(found -> sorted.add(found.getValue()));
+    return sorted;
+  }
+
+  private static void found(Map<String, Map.Entry<Integer, CallableDeclaration<?>>> out, String key, int position,
+      CallableDeclaration<?> implementation) {
+    Map.Entry<Integer, CallableDeclaration<?>> known = out.get(key);
+    if (known == null || known.getKey() <= position) {
+      out.put(key, Map.entry(position, implementation));
+    }
+  }
+
+  /**
+   * Whether a method's summary is empty by its body alone, before any call is resolved: no call
+   * in it (outside nested lambdas and classes) has a name the catalog or the sources declare (the
+   * tests {@link #callOf} starts with), and no rule's property holds for it.
+   */
+  private boolean reachesNothingByItself(CallableDeclaration<?> method) {
+    Optional<? extends Node> body = method instanceof MethodDeclaration m ? m.getBody()
+        : Optional.of(((ConstructorDeclaration) method).getBody());
+    if (body.isEmpty()) {
+      return true;
+    }
+    if (mayReachByName(body.get())) {
+      return false;
+    }
+    for (MethodProperty property : properties.values()) {
+      if (property.test(method) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean mayReachByName(Node node) {
+    for (Node child : node.getChildNodes()) {
+      if (child instanceof LambdaExpr || child instanceof LocalClassDeclarationStmt
+          || child instanceof LocalRecordDeclarationStmt || child instanceof BodyDeclaration<?>) {
+        continue; // as in scanCalls
+      }
+      if ((child instanceof MethodCallExpr || child instanceof ObjectCreationExpr)
+          && (classifier.mayBlock(child) || mayReach(child))) {
+        return true;
+      }
+      if (mayReachByName(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -169,4 +169,75 @@ class ReceiverPrecheckTest {
     }
     assertThat(async).isAtLeast(3); // thenApply, the submits, supplyAsync...thenAccept
   }
+
+  @Test
+  void aCallResolvedByItsReceiverIsTheMethodTheSolverPicks() {
+    CallResolver byReceiver = new CallResolver(types);
+    CallResolver full = new CallResolver();
+    int compared = 0;
+    for (MethodCallExpr call : calls()) {
+      Optional<Callable> quick = byReceiver.resolveByReceiver(call);
+      Optional<Callable> solved = full.resolve(call);
+      assertWithMessage(call.toString()).that(quick.isPresent()).isEqualTo(solved.isPresent());
+      if (quick.isPresent()) {
+        // the words a summary keeps; the declaration may be read from source or from a class file
+        assertWithMessage(call.toString()).that(words(quick.get())).isEqualTo(words(solved.get()));
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(calls().size());
+    assertThat(byReceiver.attempted()).isEqualTo(calls().size());
+  }
+
+  @Test
+  void anOverloadedNameIsLeftToTheSolverAndACallCountsOnce() {
+    CallResolver calls = new CallResolver(types);
+    MethodCallExpr submit = calls().stream().filter(c -> c.toString().equals("executor.submit(work)")).findFirst().orElseThrow();
+    MethodCallExpr take = calls().stream().filter(c -> c.toString().equals("this.queue.take()")).findFirst().orElseThrow();
+
+    assertThat(calls.resolveByReceiver(submit).map(Callable::erasedParams).orElseThrow())
+        .containsExactly("java.util.concurrent.Callable"); // submit(Callable) or submit(Runnable): the solver chose
+    assertThat(calls.resolveByReceiver(take)).isPresent();
+    calls.resolve(take); // a rule that needs the solver's own answer still gets it
+    assertThat(calls.attempted()).isEqualTo(2);
+    assertThat(calls.unresolved()).isEqualTo(0);
+  }
+
+  @Test
+  void unqualifiedAndStaticCallsAreResolvedByTheClassTheyName() {
+    // helper(1) in the top-level class is its one helper; in the anonymous class (and for the
+    // overloaded log) the solver decides. Integer.parseInt names a class, unless a variable
+    // called Integer shadows it. Either way the answer is the solver's.
+    String text = String.join("\n",
+        "class Outer {",
+        "  void helper(int n) {}",
+        "  void log(String s) {}",
+        "  void log(int n) {}",
+        "  void run() {",
+        "    helper(1);",
+        "    log(2);",
+        "    Runnable later = new Runnable() { public void run() { helper(3); } };",
+        "    Runnable lambda = () -> helper(4);",
+        "    Integer.parseInt(\"5\");",
+        "    java.util.Objects.requireNonNull(this);",
+        "  }",
+        "  int shadowed(String Integer) { return Integer.length(); }",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit outer = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
+        .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
+    CallResolver byReceiver = new CallResolver(new TypeHierarchy(solver));
+    CallResolver full = new CallResolver();
+    List<MethodCallExpr> calls = outer.findAll(MethodCallExpr.class);
+    assertThat(calls).hasSize(7);
+    for (MethodCallExpr call : calls) {
+      assertWithMessage(call.toString()).that(byReceiver.resolveByReceiver(call).map(ReceiverPrecheckTest::words))
+          .isEqualTo(full.resolve(call).map(ReceiverPrecheckTest::words));
+    }
+  }
+
+  private static String words(Callable callable) {
+    return callable.name() + " " + callable.declaringType() + " " + callable.isStatic() + " " + callable.erasedParams()
+        + " " + callable.receiverType().get();
+  }
 }

@@ -119,4 +119,94 @@ class TransitiveSummariesTest {
     assertThat(findings.get(0).message()).startsWith("`new Handler().helper()` reaches Handler.helper →"
         + " Repository.find → PreparedStatement.executeQuery, which runs a JDBC query and waits for the database,");
   }
+  private void storeHandler() throws Exception {
+    write("Store.java",
+        "package app;",
+        "public interface Store { byte[] load() throws Exception; }");
+    write("Handler.java",
+        "package app;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "public class Handler extends ChannelInboundHandlerAdapter {",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {",
+        "    Store store = (Store) msg;",
+        "    ctx.write(store.load());",
+        "  }",
+        "}");
+    write("DiskStore.java",
+        "package app;",
+        "public class DiskStore implements Store {",
+        "  public byte[] load() throws Exception { return java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"x\")); }",
+        "}");
+  }
+
+  @Test
+  void aVirtualCallBlocksWhenEveryImplementationBlocks() throws Exception {
+    storeHandler();
+    write("SocketStore.java",
+        "package app;",
+        "public class SocketStore implements Store {",
+        "  public byte[] load() throws Exception { return new java.net.Socket(\"db\", 5432).getInputStream().readAllBytes(); }",
+        "}");
+
+    List<Finding> findings = scan(options(List.of()));
+
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).rule()).isEqualTo("BlockingIoInEventLoop");
+    // equally short chains: the implementations are taken in class-name order
+    assertThat(findings.get(0).chain()).containsExactly("Store.load", "DiskStore.load", "Files.readAllBytes").inOrder();
+  }
+
+  @Test
+  void anImplementationThatCallsNothingMakesTheVirtualCallNonBlocking() throws Exception {
+    // The getter is seen to reach nothing from its body alone, before any call is resolved.
+    storeHandler();
+    write("CachedStore.java",
+        "package app;",
+        "public class CachedStore implements Store {",
+        "  private byte[] cached = new byte[0];",
+        "  public byte[] load() { return cached; }",
+        "}");
+
+    assertThat(scan(options(List.of()))).isEmpty();
+  }
+
+  @Test
+  void anImplementationWithoutCallsStillCountsWhenItSpins() throws Exception {
+    // No call in either body, but both spin: the loop rule's property is part of the summary, so
+    // neither implementation "reaches nothing".
+    write("Waiter.java",
+        "package app;",
+        "public interface Waiter { void await(); }");
+    write("FlagWaiter.java",
+        "package app;",
+        "public class FlagWaiter implements Waiter {",
+        "  volatile boolean ready;",
+        "  public void await() { while (!ready) { } }",
+        "}");
+    write("CountWaiter.java",
+        "package app;",
+        "public class CountWaiter implements Waiter {",
+        "  volatile int left = 1;",
+        "  public void await() { while (left > 0) { } }",
+        "}");
+    write("Handler.java",
+        "package app;",
+        "import io.netty.channel.ChannelHandlerContext;",
+        "import io.netty.channel.ChannelInboundHandlerAdapter;",
+        "public class Handler extends ChannelInboundHandlerAdapter {",
+        "  @Override public void channelRead(ChannelHandlerContext ctx, Object msg) {",
+        "    Waiter waiter = (Waiter) msg;",
+        "    waiter.await();",
+        "    ctx.write(msg);",
+        "  }",
+        "}");
+
+    List<Finding> findings = scan(options(List.of()));
+
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).rule()).isEqualTo("NonYieldingLoopInEventLoop");
+    assertThat(findings.get(0).line()).isEqualTo(7);
+    assertThat(findings.get(0).chain()).containsExactly("Waiter.await", "CountWaiter.await").inOrder();
+  }
 }
