@@ -52,10 +52,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    Optional<Integer> quick = QuickStartJvm.run();
-    if (quick.isPresent()) {
-      System.exit(quick.get());
-    }
     System.exit(run(args, System.out, System.err));
   }
 
