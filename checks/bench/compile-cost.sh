@@ -83,6 +83,9 @@ checks_at() { # commit [floor]
   if [ ! -f "$out/ok" ]; then
     tree="$(mktemp -d)/tree"
     git -C "$ROOT" worktree add --detach "$tree" "$1" >&2
+    # A failed patch or build must not leave the temporary worktree registered in the repository.
+    # (Expanded now: $tree is local, and the trap runs when this command substitution's shell exits.)
+    trap "git -C '$ROOT' worktree remove --force '$tree' 2>/dev/null; rm -rf '$(dirname "$tree")'" EXIT
     if [ "${2:-}" = floor ]; then
       perl -0pi -e 's/(public Description match\w+\([^)]*\) \{\n)/$1    if (Boolean.TRUE) { return Description.NO_MATCH; }\n/g' \
         "$tree"/checks/errorprone/src/main/java/dev/asynclint/errorprone/*.java
@@ -95,7 +98,6 @@ checks_at() { # commit [floor]
     rm -rf "$out" && mkdir -p "$out"
     cp -r "$tree/checks/errorprone/target/classes" "$out/errorprone"
     cp -r "$tree/checks/core/target/classes" "$out/core"
-    git -C "$ROOT" worktree remove --force "$tree" && rm -rf "$(dirname "$tree")"
     touch "$out/ok"
   fi
   echo "$out/errorprone:$out/core:$(cat processorpath.txt)"
