@@ -84,7 +84,11 @@ final class CallResolver {
         && !(scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
             && Character.isUpperCase(access.getNameAsString().charAt(0)))) {
       try {
-        ResolvedType type = scope.calculateResolvedType();
+        // A local, parameter or field has the type it is declared with: resolving that type name is
+        // far cheaper than typing the expression (the solver's typing of a name looks through every
+        // scope and, for a lambda's parameter, infers the lambda's type).
+        Optional<ResolvedType> declared = declaredType(scope);
+        ResolvedType type = declared.isPresent() ? declared.get() : scope.calculateResolvedType();
         if (type.isReferenceType()) {
           result = type.asReferenceType().getTypeDeclaration();
         }
@@ -94,6 +98,23 @@ final class CallResolver {
     }
     receivers.put(call, result);
     return result;
+  }
+
+  /**
+   * The declared type of a variable named by {@code scope} ({@code name} or {@code this.name}),
+   * when the source declares it with a type; empty otherwise (a lambda's untyped parameter, an
+   * inherited field, {@code var}), and the solver types the expression.
+   */
+  private static Optional<ResolvedType> declaredType(Expression scope) {
+    if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {
+      return variableResolvedType(scope, name.getNameAsString());
+    }
+    if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr field && field.getScope().isThisExpr()
+        && field.findAncestor(TypeDeclaration.class)
+            .map(type -> type.getFieldByName(field.getNameAsString()).isPresent()).orElse(false)) {
+      return variableResolvedType(field, field.getNameAsString());
+    }
+    return Optional.empty();
   }
 
   /** A call whose analysis failed outside the resolver: it counts as resolved-and-failed. */
@@ -396,7 +417,29 @@ final class CallResolver {
     for (Node current = from.getParentNode().orElse(null); current != null;
         child = current, current = current.getParentNode().orElse(null)) {
       com.github.javaparser.ast.type.Type declared = null;
-      if (current instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
+      if (current instanceof com.github.javaparser.ast.body.BodyDeclaration<?> || current instanceof com.github.javaparser.ast.expr.LambdaExpr) {
+        // A pattern variable's scope follows the flow of conditions: not worth modelling. With one
+        // of that name in the method, say "a variable, type unknown" and let the solver type it.
+        Optional<com.github.javaparser.ast.expr.TypePatternExpr> pattern = !patternNames(from).contains(name)
+            ? Optional.empty()
+            : current.findFirst(com.github.javaparser.ast.expr.TypePatternExpr.class, p -> p.getNameAsString().equals(name));
+        if (pattern.isPresent()) {
+          return Optional.of(pattern.get());
+        }
+      }
+      if (current instanceof com.github.javaparser.ast.stmt.ForEachStmt loop && child != loop.getIterable()) {
+        declared = declaredIn(loop.getVariable(), name);
+      } else if (current instanceof com.github.javaparser.ast.stmt.ForStmt loop) {
+        for (com.github.javaparser.ast.expr.Expression init : loop.getInitialization()) {
+          declared = declared != null ? declared : declaredIn(init, name);
+        }
+      } else if (current instanceof com.github.javaparser.ast.stmt.CatchClause clause) {
+        declared = clause.getParameter().getNameAsString().equals(name) ? clause.getParameter().getType() : null;
+      } else if (current instanceof com.github.javaparser.ast.stmt.TryStmt attempt) {
+        for (com.github.javaparser.ast.expr.Expression resource : attempt.getResources()) {
+          declared = declared != null ? declared : declaredIn(resource, name);
+        }
+      } else if (current instanceof com.github.javaparser.ast.stmt.BlockStmt block) {
         // The statements up to the one that holds `from`: by identity, not by comparing positions
         // (this walk is asked for most receivers, and long methods made it a hot spot).
         for (com.github.javaparser.ast.stmt.Statement statement : block.getStatements()) {
@@ -435,6 +478,36 @@ final class CallResolver {
       }
     }
     return Optional.empty();
+  }
+
+  private static final com.github.javaparser.ast.DataKey<java.util.Set<String>> PATTERN_NAMES =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  /** The names of the file's pattern variables, listed once per tree (most files have none). */
+  private static java.util.Set<String> patternNames(Node from) {
+    Node root = from;
+    while (root.getParentNode().isPresent()) {
+      root = root.getParentNode().get();
+    }
+    if (root.containsData(PATTERN_NAMES)) {
+      return root.getData(PATTERN_NAMES);
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    root.walk(com.github.javaparser.ast.expr.TypePatternExpr.class, pattern -> names.add(pattern.getNameAsString()));
+    root.setData(PATTERN_NAMES, names);
+    return names;
+  }
+
+  /** The type {@code expression} declares {@code name} with, if it is a declaration of it. */
+  private static com.github.javaparser.ast.type.Type declaredIn(com.github.javaparser.ast.expr.Expression expression, String name) {
+    if (expression instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr locals) {
+      for (com.github.javaparser.ast.body.VariableDeclarator local : locals.getVariables()) {
+        if (local.getNameAsString().equals(name)) {
+          return local.getType();
+        }
+      }
+    }
+    return null;
   }
 
   private static Optional<ResolvedReferenceTypeDeclaration> enclosingType(Node node) {

@@ -272,7 +272,10 @@ final class EventLoopContextResolver {
     if (index < 0) {
       return Passed.NOT_ARGUMENT;
     }
-    Optional<Callable> resolved = calls.resolve(parent);
+    // What follows reads the callee's name, owner, parameters and receiver only, which the one
+    // method of that name and arity on the receiver's class gives without typing the arguments
+    // (the lambda among them: the solver's costliest work, asked for every lambda in the code).
+    Optional<Callable> resolved = calls.resolveByReceiver(parent);
     if (resolved.isEmpty()) {
       // Unlike a method the catalog does not know (forEach: the lambda runs where its caller
       // runs), an unresolved one may be a reactive operator or an offload point.

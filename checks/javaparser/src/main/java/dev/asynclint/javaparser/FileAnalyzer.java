@@ -3,6 +3,9 @@ package dev.asynclint.javaparser;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Processor;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import com.github.javaparser.ParserConfiguration.LanguageLevel;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
@@ -53,9 +56,7 @@ final class FileAnalyzer {
     this.options = options;
     this.rules = rules;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
-    ParserConfiguration configuration = new ParserConfiguration()
-        .setLanguageLevel(LANGUAGE_LEVEL)
-        .setAttributeComments(false); // no rule reads comments; attributing them is a tree walk per file
+    ParserConfiguration configuration = parserConfiguration();
     this.parser = new JavaParser(configuration);
     this.trees = new ParsedTrees(parser, scanned);
     SourceTypes source = new SourceTypes(scanned, trees);
@@ -83,6 +84,49 @@ final class FileAnalyzer {
           return java.util.Optional.empty();
         });
   }
+
+  /**
+   * The newest syntax, no comment attribution (no rule reads comments; attributing them is a tree
+   * walk per file) and no validation: JavaParser checks every tree it builds against the language
+   * level's rules (modifiers allowed where they are written, reserved words used as names...), a
+   * quarter of the time of parsing. javac checks the same, and a scan wants the code read anyway
+   * (the issue's "code that does not compile yet"), so only the level's post-processors run; they
+   * turn {@code var} into a var type, which the solver needs. JavaParser has no switch for this:
+   * its language-level processor is swapped in the configuration's list. If this JavaParser has no
+   * processor of the expected shape, validation stays on: slower, never wrong.
+   */
+  static ParserConfiguration parserConfiguration() {
+    ParserConfiguration configuration = new ParserConfiguration()
+        .setLanguageLevel(LANGUAGE_LEVEL)
+        .setAttributeComments(false);
+    PostProcessors postProcessors;
+    try {
+      java.lang.reflect.Field field = LanguageLevel.class.getDeclaredField("postProcessor");
+      field.setAccessible(true);
+      postProcessors = (PostProcessors) field.get(LANGUAGE_LEVEL);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return configuration;
+    }
+    List<java.util.function.Supplier<Processor>> processors = configuration.getProcessors();
+    for (int i = 0; i < processors.size(); i++) {
+      if (processors.get(i).get().getClass().getName().equals(LANGUAGE_LEVEL_PROCESSOR)) {
+        Processor postProcessing = new Processor() {
+          @Override
+          public void postProcess(ParseResult<? extends Node> result, ParserConfiguration ignored) {
+            if (postProcessors != null) {
+              postProcessors.postProcess(result, configuration);
+            }
+          }
+        };
+        processors.set(i, () -> postProcessing);
+        break;
+      }
+    }
+    return configuration;
+  }
+
+  /** The class of JavaParser 3.28's processor that post-processes and validates per language level. */
+  static final String LANGUAGE_LEVEL_PROCESSOR = ParserConfiguration.class.getName() + "$2";
 
   static LanguageLevel newestLanguageLevel() {
     return Arrays.stream(LanguageLevel.values())

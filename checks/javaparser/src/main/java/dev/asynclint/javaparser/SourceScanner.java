@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  * solver's static caches are cleared when the scan ends.
  */
 public final class SourceScanner {
+  /** Bytes of stack per scanning thread (reserved, used only as deep as the solver goes). */
+  static final long SCAN_THREAD_STACK = 16L << 20;
+
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
   private static final Pattern BLOCKING_ANNOTATION = Pattern.compile("@(?:[\\w$]+\\.)*Blocking\\b");
   private static final Pattern METHOD_NAME = Pattern.compile("(\\w+)\\s*\\(");
@@ -91,7 +94,10 @@ public final class SourceScanner {
         () -> new FileAnalyzer(scanCatalog, options, rules, scanned, blockingAnnotated, setupProblems,
             project, summaries));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
-      Thread thread = new Thread(runnable, "async-lint-scan");
+      // The solver recurses deeply on long call chains (builders, fluent APIs): with the default
+      // stack it overflowed on some of them, and whether it did depended on how much of the solver
+      // was compiled yet (interpreted frames are larger), so a finding came and went between runs.
+      Thread thread = new Thread(null, runnable, "async-lint-scan", SCAN_THREAD_STACK);
       thread.setDaemon(true);
       return thread;
     });

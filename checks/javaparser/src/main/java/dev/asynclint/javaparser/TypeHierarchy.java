@@ -1,5 +1,6 @@
 package dev.asynclint.javaparser;
 
+import com.github.javaparser.resolution.MethodUsage;
 import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
@@ -147,7 +148,7 @@ final class TypeHierarchy {
     return methodsByName.computeIfAbsent(key, k -> {
       List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> out = new ArrayList<>();
       try {
-        for (var declaration : allMethods(type).getOrDefault(method, List.of())) {
+        for (var declaration : allMethods(type, method)) {
           int params = declaration.getNumberOfParams();
           if (params == arity || (declaration.hasVariadicParameter() && arity >= params - 1)) {
             out.add(declaration);
@@ -160,23 +161,70 @@ final class TypeHierarchy {
     });
   }
 
-  private final Map<String, Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>>>
-      allMethods = new HashMap<>();
+  private final Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> named =
+      new HashMap<>();
+  private final Map<String, List<ResolvedReferenceType>> allAncestors = new HashMap<>();
 
-  /** Every method of a type, declared or inherited, by name; listed once per type (it is costly). */
-  private Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> allMethods(
-      ResolvedReferenceTypeDeclaration type) {
-    return allMethods.computeIfAbsent(name(type), k -> {
-      Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> out = new HashMap<>();
+  /**
+   * Every method of a type with this name, declared or inherited: what the solver's {@code
+   * getAllMethods()} lists of that name, in the same order of precedence (declared first, then
+   * each ancestor's methods whose signature, seen through the ancestor's type arguments, is not
+   * listed yet), but built for one name. {@code getAllMethods()} builds a method usage with every
+   * parameter type of every method of every ancestor, and a Vert.x interface has hundreds of
+   * them: that was about 8 % of a scan. Empty when the solver cannot list them.
+   */
+  private List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> allMethods(
+      ResolvedReferenceTypeDeclaration type, String method) {
+    return named.computeIfAbsent(name(type) + "#" + method, k -> {
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> out = new ArrayList<>();
+      java.util.Set<String> signatures = new java.util.HashSet<>();
       try {
-        for (var usage : type.getAllMethods()) {
-          out.computeIfAbsent(usage.getName(), n -> new ArrayList<>()).add(usage.getDeclaration());
+        for (var declared : type.getDeclaredMethods()) {
+          if (declared.getName().equals(method)) {
+            out.add(declared);
+            signatures.add(signature(new MethodUsage(declared), declared));
+          }
+        }
+        for (ResolvedReferenceType ancestor : allAncestors(type)) {
+          Optional<ResolvedReferenceTypeDeclaration> declaration = ancestor.getTypeDeclaration();
+          if (declaration.isEmpty()) {
+            continue;
+          }
+          var typeArguments = ancestor.getTypeParametersMap();
+          for (var inherited : declaration.get().getDeclaredMethods()) {
+            if (!inherited.getName().equals(method)) {
+              continue;
+            }
+            MethodUsage seen = new MethodUsage(inherited);
+            for (var argument : typeArguments) {
+              seen = seen.replaceTypeParameter(argument.a, argument.b);
+            }
+            if (signatures.add(signature(seen, inherited))) {
+              out.add(inherited);
+            }
+          }
         }
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
-        // a type the solver cannot list: no candidates, so callers type the call in full
+        return List.of(); // a type the solver cannot list: no candidates, so callers type the call in full
       }
-      return out;
+      return List.copyOf(out);
     });
+  }
+
+  /** Overrides are told apart as the solver tells them: signature and declared return type. */
+  private static String signature(MethodUsage usage,
+      com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration declaration) {
+    return usage.getSignature() + " " + declaration.getReturnType().describe();
+  }
+
+  private List<ResolvedReferenceType> allAncestors(ResolvedReferenceTypeDeclaration type) {
+    String key = name(type);
+    List<ResolvedReferenceType> known = allAncestors.get(key);
+    if (known == null) {
+      known = type.getAllAncestors(); // may throw: the caller lists nothing then, as before
+      allAncestors.put(key, known);
+    }
+    return known;
   }
 
   /** A type by a simple or qualified name as written at {@code from} (imports, nesting), if any. */

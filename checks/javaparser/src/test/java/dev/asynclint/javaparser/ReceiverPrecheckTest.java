@@ -236,6 +236,59 @@ class ReceiverPrecheckTest {
     }
   }
 
+  @Test
+  void aReceiverHasTheTypeOfTheDeclarationItNamesWhateverShadowsIt() {
+    // Each receiver name is also a field of another type: the loop, catch, resource, lambda and
+    // pattern variables, the parameter and the local are what the calls use.
+    String text = String.join("\n",
+        "import java.util.*;",
+        "import java.util.concurrent.*;",
+        "import java.io.*;",
+        "class Shadows {",
+        "  Map<String, String> item, e, in, q, p, local, self;",
+        "  BlockingQueue<String> self2;",
+        "  void run(List<BlockingQueue<String>> queues, Object o, StringBuilder p) throws Exception {",
+        "    for (BlockingQueue<String> item : queues) { item.take(); }",
+        "    for (Iterator<BlockingQueue<String>> item = queues.iterator(); item.hasNext();) { item.next(); }",
+        "    try { o.wait(); } catch (InterruptedException e) { e.printStackTrace(); }",
+        "    try (Reader in = new StringReader(\"x\")) { in.read(); }",
+        "    if (o instanceof Deque<?> q) { q.pollFirst(); }",
+        "    p.append(1);",
+        "    StringBuilder local = new StringBuilder();",
+        "    local.append(2);",
+        "    queues.forEach(self -> self.poll());",
+        "    item.get(\"k\");",
+        "    this.self2.offer(\"x\");",
+        "  }",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit shadows = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
+        .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
+    // javac's types. The solver itself gets `item.get` wrong: it still sees the second loop's
+    // variable after that loop. `self`, an untyped lambda parameter, is left to the solver, which
+    // types it `? super BlockingQueue<String>`: no class.
+    java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("item.take()", "java.util.concurrent.BlockingQueue");
+    expected.put("queues.iterator()", "java.util.List");
+    expected.put("item.hasNext()", "java.util.Iterator");
+    expected.put("item.next()", "java.util.Iterator");
+    expected.put("o.wait()", "java.lang.Object");
+    expected.put("e.printStackTrace()", "java.lang.InterruptedException");
+    expected.put("in.read()", "java.io.Reader");
+    expected.put("q.pollFirst()", "java.util.Deque");
+    expected.put("p.append(1)", "java.lang.StringBuilder");
+    expected.put("local.append(2)", "java.lang.StringBuilder");
+    expected.put("queues.forEach(self -> self.poll())", "java.util.List");
+    expected.put("item.get(\"k\")", "java.util.Map");
+    expected.put("this.self2.offer(\"x\")", "java.util.concurrent.BlockingQueue");
+    CallResolver calls = new CallResolver(new TypeHierarchy(solver));
+    java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
+    for (MethodCallExpr call : shadows.findAll(MethodCallExpr.class)) {
+      calls.receiverClass(call).ifPresent(type -> found.put(call.toString(), TypeHierarchy.name(type)));
+    }
+    assertThat(found).containsExactlyEntriesIn(expected);
+  }
+
   private static String words(Callable callable) {
     return callable.name() + " " + callable.declaringType() + " " + callable.isStatic() + " " + callable.erasedParams()
         + " " + callable.receiverType().get();
