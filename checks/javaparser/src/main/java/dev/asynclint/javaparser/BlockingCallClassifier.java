@@ -113,6 +113,9 @@ final class BlockingCallClassifier {
     if (!annotated && call instanceof MethodCallExpr invocation && !mayMatchReceiver(invocation, candidates)) {
       return Optional.empty(); // map.put on a Map is no BlockingQueue#put: no need to resolve it
     }
+    if (!annotated && calls.noCandidatePasses(call, callable -> matchesAny(candidates, callable))) {
+      return Optional.empty(); // no overload of that name on the receiver is in the catalog
+    }
     Optional<Callable> resolved = byReceiver && !annotated ? calls.resolveByReceiver(call) : calls.resolve(call);
     if (resolved.isEmpty()) {
       return Optional.empty();
@@ -140,6 +143,15 @@ final class BlockingCallClassifier {
       }
     }
     return Optional.empty();
+  }
+
+  private boolean matchesAny(List<BlockingApi> candidates, Callable callable) {
+    for (BlockingApi api : candidates) {
+      if (matcher.matches(api.method(), callable)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** False when the receiver's class is known and no candidate's owner can match it. */

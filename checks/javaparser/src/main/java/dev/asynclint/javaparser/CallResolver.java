@@ -84,10 +84,12 @@ final class CallResolver {
         && !(scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr access
             && Character.isUpperCase(access.getNameAsString().charAt(0)))) {
       try {
-        // A local, parameter or field has the type it is declared with: resolving that type name is
-        // far cheaper than typing the expression (the solver's typing of a name looks through every
-        // scope and, for a lambda's parameter, infers the lambda's type).
-        Optional<ResolvedType> declared = declaredType(scope);
+        // A local, parameter or field has the type it is declared with, and a call the return type
+        // its candidates agree on: resolving type names is far cheaper than typing the expression
+        // (the solver's typing of a name looks through every scope and, for a lambda's parameter,
+        // infers the lambda's type).
+        Optional<ResolvedType> declared = types != null
+            ? ExpressionTypes.declaredReceiverType(call, types, 0) : declaredType(scope);
         ResolvedType type = declared.isPresent() ? declared.get() : scope.calculateResolvedType();
         if (type.isReferenceType()) {
           result = type.asReferenceType().getTypeDeclaration();
@@ -244,17 +246,51 @@ final class CallResolver {
 
   /** The one method of the call's name and arity on its receiver's class, if there is one. */
   private Optional<ResolvedMethodDeclaration> onlyCandidate(MethodCallExpr call) {
+    List<ResolvedMethodDeclaration> candidates = candidatesByReceiver(call);
+    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  /**
+   * The methods of the call's name and arity on its receiver's class (see {@link
+   * #resolveByReceiver}): the method it resolves to is one of them. Empty when that class cannot
+   * be told cheaply or lists none.
+   */
+  private List<ResolvedMethodDeclaration> candidatesByReceiver(MethodCallExpr call) {
     if (types == null) {
-      return Optional.empty();
+      return List.of();
     }
     Optional<ResolvedReferenceTypeDeclaration> receiver = call.getScope().isEmpty() ? ownClass(call)
         : namedType(call).or(() -> receiverClass(call));
     if (receiver.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
-    List<ResolvedMethodDeclaration> candidates =
-        types.methods(receiver.get(), call.getNameAsString(), call.getArguments().size());
-    return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    return types.methods(receiver.get(), call.getNameAsString(), call.getArguments().size());
+  }
+
+  /**
+   * True when the call fails {@code test} whichever method it resolves to: its receiver's class
+   * has methods of its name and arity and none passes. Choosing among overloads means typing the
+   * arguments, lambdas above all, the solver's costliest work; when no choice could pass, a caller
+   * needs no choice. False when it cannot be told cheaply, or the call is resolved already.
+   */
+  boolean noCandidatePasses(Node call, java.util.function.Predicate<Callable> test) {
+    if (!(call instanceof MethodCallExpr invocation) || resolved.containsKey(call) || byReceiver.containsKey(call)) {
+      return false;
+    }
+    try {
+      List<ResolvedMethodDeclaration> candidates = candidatesByReceiver(invocation);
+      if (candidates.isEmpty()) {
+        return false;
+      }
+      for (ResolvedMethodDeclaration method : candidates) {
+        if (test.test(Callable.of(method, method.isStatic(), false, () -> receiverOf(invocation, method)))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return false; // the solver decides
+    }
   }
 
   private static Optional<ResolvedMethodDeclaration> byNameAndArity(

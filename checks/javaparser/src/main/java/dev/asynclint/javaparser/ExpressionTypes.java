@@ -156,7 +156,13 @@ final class ExpressionTypes {
     return typeOf(scope).filter(ResolvedType::isReferenceType);
   }
 
-  private Optional<ResolvedType> declaredReceiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
+  /**
+   * The type of a call's receiver as its declarations in the source say, without the solver
+   * typing an expression: a variable's declared type, a top-level class's own type for {@code
+   * this}, a named class for a static call, and down a chain of calls the return type all
+   * candidates of the inner call agree on. Empty when it cannot be told so.
+   */
+  static Optional<ResolvedType> declaredReceiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
     try {
       if (call.getScope().isEmpty() || call.getScope().get().isThisExpr() || call.getScope().get().isSuperExpr()) {
         // Inside a nested, local or anonymous class an outer class's method may be meant: only
@@ -193,7 +199,7 @@ final class ExpressionTypes {
       }
       if (scope instanceof MethodCallExpr inner && depth < MAX_CHAIN) {
         // The receiver is itself a call: its return type, when all candidates agree on it.
-        Optional<ResolvedType> innerReceiver = receiverType(inner, hierarchy, depth + 1);
+        Optional<ResolvedType> innerReceiver = declaredReceiverType(inner, hierarchy, depth + 1);
         Optional<ResolvedReferenceTypeDeclaration> innerType = innerReceiver.flatMap(ExpressionTypes::declaration);
         if (innerType.isEmpty()) {
           return Optional.empty();

@@ -126,6 +126,19 @@ class ReceiverPrecheckTest {
     assertThat(withCheck).doesNotContain("map.put(\"a\", 1)");
   }
 
+  @Test
+  void aCallNoneOfWhoseOverloadsTheCatalogNamesIsNotResolved() {
+    // queue.offer("z"): BlockingQueue's one-argument offer is not the catalog's timed offer.
+    CallResolver byReceiver = new CallResolver(types);
+    CallResolver full = new CallResolver();
+    List<String> found = blocking(new BlockingCallClassifier(catalog, matcher, byReceiver, null, Set.of()));
+    assertThat(found).containsExactlyElementsIn(blocking(new BlockingCallClassifier(catalog, matcher, full, null, Set.of())));
+    assertThat(byReceiver.attempted()).isLessThan(full.attempted());
+    MethodCallExpr offer = calls().stream().filter(c -> c.toString().equals("queue.offer(\"z\")")).findFirst().orElseThrow();
+    assertThat(byReceiver.noCandidatePasses(offer, callable -> false)).isTrue();
+    assertThat(byReceiver.noCandidatePasses(offer, callable -> callable.name().equals("offer"))).isFalse();
+  }
+
   private List<String> blocking(BlockingCallClassifier classifier) {
     List<String> out = new ArrayList<>();
     for (MethodCallExpr call : calls()) {

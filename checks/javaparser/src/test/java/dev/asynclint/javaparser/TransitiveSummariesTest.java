@@ -77,6 +77,27 @@ class TransitiveSummariesTest {
   }
 
   @Test
+  void anOverloadedHelperIsFollowedToTheOverloadTheCallPicks() throws Exception {
+    // When no overload reaches anything the call is not resolved at all; when one does, the call
+    // is resolved and only the overload it picks counts.
+    write("Audit.java",
+        "package app;",
+        "public class Audit {",
+        "  static void save(String line) throws Exception { java.nio.file.Files.writeString(java.nio.file.Path.of(\"audit\"), line); }",
+        "  static void save(int code) { System.identityHashCode(code); }",
+        "  static void note(String line) { System.identityHashCode(line); }",
+        "  static void note(int code) { System.identityHashCode(code); }",
+        "}");
+    handlerCalling("Audit.save(1); Audit.note(\"x\"); Audit.note(2)");
+    assertThat(scan(options(List.of()))).isEmpty();
+
+    handlerCalling("Audit.save(\"x\")");
+    List<Finding> findings = scan(options(List.of()));
+    assertThat(findings).hasSize(1);
+    assertThat(findings.get(0).chain()).containsExactly("Audit.save", "Files.writeString").inOrder();
+  }
+
+  @Test
   void chainsLongerThanMaxDepthAreNotFollowed() throws Exception {
     write("Layers.java",
         "package app;",
