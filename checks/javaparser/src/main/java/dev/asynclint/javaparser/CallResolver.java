@@ -334,9 +334,15 @@ final class CallResolver {
     }
   }
 
-  private static Optional<String> receiverOf(MethodCallExpr call, ResolvedMethodDeclaration method) {
+  private Optional<String> receiverOf(MethodCallExpr call, ResolvedMethodDeclaration method) {
     if (call.getScope().isEmpty()) {
       return Optional.of(TypeHierarchy.name(method.declaringType()));
+    }
+    // The receiver's class as typed for the overload check, when it was: typing it again with the
+    // solver was a tenth of a scan.
+    Optional<ResolvedReferenceTypeDeclaration> known = receiverClass(call);
+    if (known.isPresent()) {
+      return known.map(TypeHierarchy::name);
     }
     return typeOf(call.getScope().get()).map(TypeHierarchy::name);
   }
@@ -429,7 +435,19 @@ final class CallResolver {
 
   /** As {@link #variableType}, with the declared type's arguments ({@code Map<String, Long>}). */
   static Optional<ResolvedType> variableResolvedType(Node from, String name) {
+    return variableResolvedType(from, name, null, 0);
+  }
+
+  /**
+   * As {@link #variableResolvedType(Node, String)}, and with a type hierarchy a lambda's untyped
+   * parameter too, where {@link ExpressionTypes#lambdaParameterType} can tell it.
+   */
+  static Optional<ResolvedType> variableResolvedType(Node from, String name, TypeHierarchy hierarchy, int depth) {
     Optional<Node> declared = variableDeclaration(from, name);
+    if (hierarchy != null && declared.isPresent() && declared.get() instanceof com.github.javaparser.ast.body.Parameter parameter
+        && parameter.getType().isUnknownType()) {
+      return ExpressionTypes.lambdaParameterType(parameter, hierarchy, depth);
+    }
     if (declared.isEmpty() || !(declared.get() instanceof com.github.javaparser.ast.type.Type type)) {
       return Optional.empty(); // none, or an untyped lambda parameter: not worth a guess
     }

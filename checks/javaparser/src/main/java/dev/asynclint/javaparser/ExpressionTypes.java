@@ -185,7 +185,7 @@ final class ExpressionTypes {
       }
       Expression scope = unwrap(call.getScope().get());
       if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {
-        Optional<ResolvedType> variable = CallResolver.variableResolvedType(scope, name.getNameAsString());
+        Optional<ResolvedType> variable = CallResolver.variableResolvedType(scope, name.getNameAsString(), hierarchy, depth);
         // Not a variable in the source: a type (a static call), unless it is an inherited field.
         if (variable.isPresent() || !Character.isUpperCase(name.getNameAsString().charAt(0))) {
           return variable;
@@ -221,6 +221,106 @@ final class ExpressionTypes {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /**
+   * The type of a lambda's untyped parameter, as javac infers it in the common case, without the
+   * solver typing the call the lambda is passed to (for it, typing every argument): the
+   * receiver's methods of the call's name and arity that can take a lambda of this many
+   * parameters at that position must all give the parameter the same type, seen through the
+   * receiver's type arguments ({@code Handler<? super Buffer>} gives {@code Buffer}). Empty, and
+   * the solver decides, for a generic method, a type variable or a wildcard without a bound, or
+   * when the lambda is not a call's argument.
+   */
+  static Optional<ResolvedType> lambdaParameterType(com.github.javaparser.ast.body.Parameter parameter,
+      TypeHierarchy hierarchy, int depth) {
+    // Asked at every use of the parameter: kept on the parameter (trees are per thread).
+    if (parameter.containsData(LAMBDA_PARAMETER_TYPE)) {
+      return parameter.getData(LAMBDA_PARAMETER_TYPE);
+    }
+    Optional<ResolvedType> type = inferLambdaParameterType(parameter, hierarchy, depth);
+    if (depth == 0 || type.isPresent()) {
+      parameter.setData(LAMBDA_PARAMETER_TYPE, type); // a miss deep in a chain may be a hit from nearer
+    }
+    return type;
+  }
+
+  private static final com.github.javaparser.ast.DataKey<Optional<ResolvedType>> LAMBDA_PARAMETER_TYPE =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  private static Optional<ResolvedType> inferLambdaParameterType(com.github.javaparser.ast.body.Parameter parameter,
+      TypeHierarchy hierarchy, int depth) {
+    if (depth >= MAX_CHAIN || !(parameter.getParentNode().orElse(null) instanceof LambdaExpr lambda)) {
+      return Optional.empty();
+    }
+    int position = -1;
+    for (int i = 0; i < lambda.getParameters().size(); i++) {
+      if (lambda.getParameters().get(i) == parameter) {
+        position = i;
+      }
+    }
+    Node argument = lambda;
+    Node parent = lambda.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr) {
+      argument = parent;
+      parent = parent.getParentNode().orElse(null);
+    }
+    if (position < 0 || !(parent instanceof MethodCallExpr call)) {
+      return Optional.empty();
+    }
+    int index = -1;
+    for (int i = 0; i < call.getArguments().size(); i++) {
+      if (call.getArgument(i) == argument) {
+        index = i;
+      }
+    }
+    if (index < 0) {
+      return Optional.empty(); // the lambda is the call's receiver
+    }
+    try {
+      Optional<ResolvedType> receiver = declaredReceiverType(call, hierarchy, depth + 1);
+      Optional<ResolvedReferenceTypeDeclaration> receiverClass = receiver.flatMap(ExpressionTypes::declaration);
+      if (receiverClass.isEmpty() || !receiver.get().isReferenceType()) {
+        return Optional.empty();
+      }
+      ResolvedType agreed = null;
+      for (var method : hierarchy.methods(receiverClass.get(), call.getNameAsString(), call.getArguments().size())) {
+        if (!method.getTypeParameters().isEmpty()) {
+          return Optional.empty(); // javac infers the method's own type arguments; not done here
+        }
+        int last = method.getNumberOfParams() - 1;
+        ResolvedType param = method.getParam(Math.min(index, last)).getType();
+        if (index >= last && method.getParam(last).isVariadic()) {
+          if (!param.isArray()) {
+            return Optional.empty();
+          }
+          param = param.asArrayType().getComponentType();
+        }
+        param = receiver.get().asReferenceType().useThisTypeParametersOnTheGivenType(param);
+        if (!param.isReferenceType()) {
+          continue; // cannot take a lambda: not a candidate for this call
+        }
+        Optional<MethodUsage> functional = FunctionalInterfaceLogic.getFunctionalMethod(param);
+        if (functional.isEmpty() || functional.get().getNoParams() != lambda.getParameters().size()) {
+          continue; // not a functional interface of this arity: javac does not consider it either
+        }
+        ResolvedType type = param.asReferenceType().useThisTypeParametersOnTheGivenType(
+            functional.get().getParamType(position));
+        if (type.isWildcard()) {
+          if (!type.asWildcard().isBounded()) {
+            return Optional.empty();
+          }
+          type = type.asWildcard().getBoundedType();
+        }
+        if (!type.isReferenceType() || (agreed != null && !agreed.describe().equals(type.describe()))) {
+          return Optional.empty();
+        }
+        agreed = type;
+      }
+      return Optional.ofNullable(agreed);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
   }
 
   private static ResolvedType rawType(ResolvedReferenceTypeDeclaration type) {

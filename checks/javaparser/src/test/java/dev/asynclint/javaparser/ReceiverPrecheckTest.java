@@ -270,6 +270,12 @@ class ReceiverPrecheckTest {
         "    StringBuilder local = new StringBuilder();",
         "    local.append(2);",
         "    queues.forEach(self -> self.poll());",
+        "    CompletableFuture<StringBuilder> later = new CompletableFuture<>();",
+        "    later.thenAccept(built -> built.reverse());",
+        "    later.whenComplete((done, failure) -> failure.getCause());",
+        "    Map<String, Deque<Integer>> byName = new HashMap<>();",
+        "    byName.computeIfAbsent(\"k\", key -> new ArrayDeque<>()).push(1);",
+        "    byName.forEach((key, values) -> values.peekFirst());",
         "    item.get(\"k\");",
         "    this.self2.offer(\"x\");",
         "  }",
@@ -278,8 +284,8 @@ class ReceiverPrecheckTest {
     CompilationUnit shadows = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
         .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
     // javac's types. The solver itself gets `item.get` wrong: it still sees the second loop's
-    // variable after that loop. `self`, an untyped lambda parameter, is left to the solver, which
-    // types it `? super BlockingQueue<String>`: no class.
+    // variable after that loop, and types the lambda parameter `self` as `? super
+    // BlockingQueue<String>`, no class, where javac takes the wildcard's bound.
     java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
     expected.put("item.take()", "java.util.concurrent.BlockingQueue");
     expected.put("queues.iterator()", "java.util.List");
@@ -293,6 +299,15 @@ class ReceiverPrecheckTest {
     expected.put("local.append(2)", "java.lang.StringBuilder");
     expected.put("queues.forEach(self -> self.poll())", "java.util.List");
     expected.put("item.get(\"k\")", "java.util.Map");
+    expected.put("later.thenAccept(built -> built.reverse())", "java.util.concurrent.CompletableFuture");
+    expected.put("built.reverse()", "java.lang.StringBuilder");
+    expected.put("later.whenComplete((done, failure) -> failure.getCause())", "java.util.concurrent.CompletableFuture");
+    expected.put("failure.getCause()", "java.lang.Throwable");
+    expected.put("byName.computeIfAbsent(\"k\", key -> new ArrayDeque<>())", "java.util.Map");
+    expected.put("byName.computeIfAbsent(\"k\", key -> new ArrayDeque<>()).push(1)", "java.util.Deque");
+    expected.put("byName.forEach((key, values) -> values.peekFirst())", "java.util.Map");
+    expected.put("values.peekFirst()", "java.util.Deque");
+    expected.put("self.poll()", "java.util.concurrent.BlockingQueue");
     expected.put("this.self2.offer(\"x\")", "java.util.concurrent.BlockingQueue");
     CallResolver calls = new CallResolver(new TypeHierarchy(solver));
     java.util.Map<String, String> found = new java.util.LinkedHashMap<>();
