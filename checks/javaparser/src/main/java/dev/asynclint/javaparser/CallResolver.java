@@ -213,22 +213,14 @@ final class CallResolver {
   }
 
   /**
-   * The class whose methods an unqualified call names, when only the class says: the top-level
-   * class around it. In a nested, local or anonymous class an outer class's method may be meant,
-   * and a class with no method of that name calls a static import: the solver decides those.
+   * The class whose methods an unqualified call names: the innermost enclosing class with a
+   * method of that name ({@link ExpressionTypes#enclosingReceiver}); with none, a static import,
+   * which the solver decides.
    */
-  private static Optional<ResolvedReferenceTypeDeclaration> ownClass(MethodCallExpr call) {
-    Optional<TypeDeclaration> type = call.findAncestor(TypeDeclaration.class);
-    if (type.isEmpty() || !type.get().isTopLevelType()
-        || call.findAncestor(ObjectCreationExpr.class).filter(c -> c.getAnonymousClassBody().isPresent()).isPresent()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(type.get().resolve());
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      return Optional.empty();
-    }
+  private Optional<ResolvedReferenceTypeDeclaration> ownClass(MethodCallExpr call) {
+    return ExpressionTypes.enclosingReceiver(call, types).flatMap(ExpressionTypes::declaration);
   }
+
 
   /**
    * The class a static call names ({@code HttpUtils.parse(uri)}): a capitalised simple name that
@@ -455,11 +447,79 @@ final class CallResolver {
       return Optional.empty();
     }
     try {
-      return Optional.of(type.resolve());
+      return Optional.of(resolveDeclared(type));
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
   }
+
+  private static final com.github.javaparser.ast.DataKey<Map<String, ResolvedType>> DECLARED_TYPES =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  /**
+   * A type as written in a declaration, resolved once per spelling in its scope: the same name
+   * written in a class's methods names the same type, and the solver's lookup (enclosing scopes,
+   * imports, the classpath) was a tenth of a scan. The scope is the innermost class (named or
+   * anonymous), or the method when it has type parameters or declares classes of its own, which
+   * may shadow names.
+   */
+  static ResolvedType resolveDeclared(com.github.javaparser.ast.type.Type type) {
+    if (!type.isClassOrInterfaceType()) {
+      return type.resolve();
+    }
+    Node scope = declaredTypeScope(type);
+    if (scope == null) {
+      return type.resolve();
+    }
+    Map<String, ResolvedType> known;
+    if (scope.containsData(DECLARED_TYPES)) {
+      known = scope.getData(DECLARED_TYPES);
+    } else {
+      known = new java.util.HashMap<>();
+      scope.setData(DECLARED_TYPES, known);
+    }
+    String spelling = type.asString();
+    ResolvedType resolved = known.get(spelling);
+    if (resolved == null) {
+      resolved = type.resolve();
+      known.put(spelling, resolved);
+    }
+    return resolved;
+  }
+
+  private static Node declaredTypeScope(Node type) {
+    Node child = type;
+    for (Node current = type.getParentNode().orElse(null); current != null;
+        child = current, current = current.getParentNode().orElse(null)) {
+      if (current instanceof com.github.javaparser.ast.body.CallableDeclaration<?> callable && declaresTypeNames(callable)) {
+        return current;
+      }
+      if (current instanceof TypeDeclaration<?>
+          || (current instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent())) {
+        // Only for what is written in a member: a class's header (its supertypes, an anonymous
+        // class's type) is read from outside the class, where its supertypes' member types do
+        // not shadow imported ones.
+        return child instanceof com.github.javaparser.ast.body.BodyDeclaration<?> ? current : null;
+      }
+    }
+    return null;
+  }
+
+  private static final com.github.javaparser.ast.DataKey<Boolean> DECLARES_TYPE_NAMES =
+      new com.github.javaparser.ast.DataKey<>() {};
+
+  /** Whether a method brings type names of its own into scope: type parameters or local classes. */
+  private static boolean declaresTypeNames(com.github.javaparser.ast.body.CallableDeclaration<?> callable) {
+    if (callable.containsData(DECLARES_TYPE_NAMES)) {
+      return callable.getData(DECLARES_TYPE_NAMES);
+    }
+    boolean declares = !callable.getTypeParameters().isEmpty()
+        || callable.findFirst(com.github.javaparser.ast.stmt.LocalClassDeclarationStmt.class).isPresent()
+        || callable.findFirst(com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt.class).isPresent();
+    callable.setData(DECLARES_TYPE_NAMES, declares);
+    return declares;
+  }
+
 
   /**
    * The declaration of the variable {@code name} seen from {@code from}, as in {@link

@@ -73,7 +73,8 @@ final class ExpressionTypes {
     }
     boolean may = false;
     for (var method : candidates) {
-      Optional<ResolvedType> returned = returnedBy(method, receiver.get());
+      Optional<ResolvedType> returned = returnedBy(method, receiver.get())
+          .or(() -> inferredReturn(call, method, hierarchy));
       if (returned.isEmpty()) {
         return Optional.empty();
       }
@@ -87,6 +88,44 @@ final class ExpressionTypes {
       may |= isAsync.test(type.get());
     }
     return Optional.of(may);
+  }
+
+  /**
+   * The return type of a generic method's call made as a statement, where javac infers it from
+   * the arguments alone ({@code Objects.requireNonNull(name)} returns what {@code name} is): a
+   * method type variable that is a parameter's whole type takes that argument's declared type,
+   * and one in no parameter takes its bound ({@code Object} without one). Empty otherwise.
+   */
+  private static Optional<ResolvedType> inferredReturn(MethodCallExpr call,
+      com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration method, TypeHierarchy hierarchy) {
+    try {
+      ResolvedType returned = method.getReturnType();
+      if (!returned.isTypeVariable() || !returned.asTypeParameter().declaredOnMethod()) {
+        return Optional.empty();
+      }
+      var variable = returned.asTypeParameter();
+      for (int i = 0; i < method.getNumberOfParams(); i++) {
+        ResolvedType param = method.getParam(i).getType();
+        if (param.isTypeVariable() && param.asTypeParameter().getName().equals(variable.getName())
+            && !method.getParam(i).isVariadic() && i < call.getArguments().size()) {
+          Expression argument = unwrap(call.getArgument(i));
+          return argument instanceof com.github.javaparser.ast.expr.NameExpr name
+              ? CallResolver.variableResolvedType(argument, name.getNameAsString(), hierarchy, 0)
+                  .filter(ResolvedType::isReferenceType)
+              : Optional.empty();
+        }
+        if (param.mention(List.of(variable))) {
+          return Optional.empty(); // inferred from inside an argument's type: not done here
+        }
+      }
+      if (variable.getBounds().isEmpty()) {
+        return hierarchy.solve("java.lang.Object").map(ExpressionTypes::rawType);
+      }
+      var bound = variable.getBounds().get(0);
+      return bound.isExtends() && bound.getType().isReferenceType() ? Optional.of(bound.getType()) : Optional.empty();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
   }
 
   /** The return type all of a call's candidate methods agree on, seen from the receiver's type. */
@@ -164,9 +203,11 @@ final class ExpressionTypes {
    */
   static Optional<ResolvedType> declaredReceiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
     try {
-      if (call.getScope().isEmpty() || call.getScope().get().isThisExpr() || call.getScope().get().isSuperExpr()) {
-        // Inside a nested, local or anonymous class an outer class's method may be meant: only
-        // the solver can say. A top-level class's own method shadows any static import.
+      if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
+        return enclosingReceiver(call, hierarchy);
+      }
+      if (call.getScope().get().isSuperExpr()) {
+        // The superclass of a top-level class; in a nested, local or anonymous class the solver decides.
         Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
             call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
         boolean anonymous = call.findAncestor(ObjectCreationExpr.class)
@@ -224,13 +265,63 @@ final class ExpressionTypes {
   }
 
   /**
+   * The class whose method an unqualified call (or a call on {@code this}) names: the innermost
+   * enclosing class that has a method of that name, declared or inherited (JLS 15.12.1), its
+   * own type for {@code this}. Empty when none has one (a static import), when an anonymous class
+   * or an enum constant's body declares the method itself, or when a class's methods cannot be
+   * listed: the solver decides those.
+   */
+  static Optional<ResolvedType> enclosingReceiver(MethodCallExpr call, TypeHierarchy hierarchy) {
+    boolean onThis = call.getScope().isPresent();
+    String name = call.getNameAsString();
+    Node child = call;
+    for (Node current = call.getParentNode().orElse(null); current != null;
+        child = current, current = current.getParentNode().orElse(null)) {
+      if (current instanceof com.github.javaparser.ast.body.EnumConstantDeclaration constant
+          && !constant.getClassBody().isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<ResolvedType> candidate;
+      boolean declaresItself;
+      if (current instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()
+          && child instanceof com.github.javaparser.ast.body.BodyDeclaration<?>) {
+        declaresItself = creation.getAnonymousClassBody().get().stream()
+            .anyMatch(member -> member instanceof com.github.javaparser.ast.body.MethodDeclaration method
+                && method.getNameAsString().equals(name));
+        ResolvedType created = CallResolver.resolveDeclared(creation.getType());
+        candidate = created.isReferenceType() ? Optional.of(created) : Optional.empty();
+      } else if (current instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        declaresItself = false;
+        candidate = Optional.of(rawType(type.resolve()));
+      } else {
+        continue;
+      }
+      if (declaresItself || candidate.isEmpty()) {
+        return Optional.empty();
+      }
+      if (onThis) {
+        return candidate; // `this` is the innermost class
+      }
+      Optional<ResolvedReferenceTypeDeclaration> declaration = declaration(candidate.get());
+      Optional<Boolean> has = declaration.flatMap(d -> hierarchy.hasMethodNamed(d, name));
+      if (has.isEmpty()) {
+        return Optional.empty();
+      }
+      if (has.get()) {
+        return candidate;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The type of a lambda's untyped parameter, as javac infers it in the common case, without the
    * solver typing the call the lambda is passed to (for it, typing every argument): the
    * receiver's methods of the call's name and arity that can take a lambda of this many
    * parameters at that position must all give the parameter the same type, seen through the
    * receiver's type arguments ({@code Handler<? super Buffer>} gives {@code Buffer}). Empty, and
-   * the solver decides, for a generic method, a type variable or a wildcard without a bound, or
-   * when the lambda is not a call's argument.
+   * the solver decides, for a type variable (a generic method's own, say) or a wildcard without
+   * a bound, or when the lambda is not a call's argument.
    */
   static Optional<ResolvedType> lambdaParameterType(com.github.javaparser.ast.body.Parameter parameter,
       TypeHierarchy hierarchy, int depth) {
@@ -285,9 +376,6 @@ final class ExpressionTypes {
       }
       ResolvedType agreed = null;
       for (var method : hierarchy.methods(receiverClass.get(), call.getNameAsString(), call.getArguments().size())) {
-        if (!method.getTypeParameters().isEmpty()) {
-          return Optional.empty(); // javac infers the method's own type arguments; not done here
-        }
         int last = method.getNumberOfParams() - 1;
         ResolvedType param = method.getParam(Math.min(index, last)).getType();
         if (index >= last && method.getParam(last).isVariadic()) {
@@ -312,6 +400,8 @@ final class ExpressionTypes {
           }
           type = type.asWildcard().getBoundedType();
         }
+        // A generic method's own type variable as the whole type is javac's to infer; inside type
+        // arguments (Handler<Promise<T>> gives Promise<T>) the class is known all the same.
         if (!type.isReferenceType() || (agreed != null && !agreed.describe().equals(type.describe()))) {
           return Optional.empty();
         }
@@ -440,7 +530,9 @@ final class ExpressionTypes {
         if (index < 0) {
           return Optional.empty();
         }
-        Optional<Callable> callee = calls.resolve(parent);
+        // Only the parameter's declared type is read: the one candidate of that name and arity on
+        // the receiver's class gives it without typing the arguments.
+        Optional<Callable> callee = calls.resolveByReceiver(parent);
         if (callee.isEmpty() || callee.get().paramCount() == 0) {
           return Optional.empty();
         }

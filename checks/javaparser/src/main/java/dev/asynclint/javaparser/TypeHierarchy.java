@@ -148,7 +148,7 @@ final class TypeHierarchy {
     return methodsByName.computeIfAbsent(key, k -> {
       List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> out = new ArrayList<>();
       try {
-        for (var declaration : allMethods(type, method)) {
+        for (var declaration : allMethods(type, method)) { // UNLISTED is empty too
           int params = declaration.getNumberOfParams();
           if (params == arity || (declaration.hasVariadicParameter() && arity >= params - 1)) {
             out.add(declaration);
@@ -179,11 +179,9 @@ final class TypeHierarchy {
       List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> out = new ArrayList<>();
       java.util.Set<String> signatures = new java.util.HashSet<>();
       try {
-        for (var declared : type.getDeclaredMethods()) {
-          if (declared.getName().equals(method)) {
-            out.add(declared);
-            signatures.add(signature(new MethodUsage(declared), declared));
-          }
+        for (var declared : declaredMethods(type, method)) {
+          out.add(declared);
+          signatures.add(signature(new MethodUsage(declared), declared));
         }
         for (ResolvedReferenceType ancestor : allAncestors(type)) {
           Optional<ResolvedReferenceTypeDeclaration> declaration = ancestor.getTypeDeclaration();
@@ -191,10 +189,7 @@ final class TypeHierarchy {
             continue;
           }
           var typeArguments = ancestor.getTypeParametersMap();
-          for (var inherited : declaration.get().getDeclaredMethods()) {
-            if (!inherited.getName().equals(method)) {
-              continue;
-            }
+          for (var inherited : declaredMethods(declaration.get(), method)) {
             MethodUsage seen = new MethodUsage(inherited);
             for (var argument : typeArguments) {
               seen = seen.replaceTypeParameter(argument.a, argument.b);
@@ -205,10 +200,49 @@ final class TypeHierarchy {
           }
         }
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
-        return List.of(); // a type the solver cannot list: no candidates, so callers type the call in full
+        return UNLISTED; // a type the solver cannot list: no candidates, so callers type the call in full
       }
       return List.copyOf(out);
     });
+  }
+
+  private final Map<String, Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>>>
+      declaredByName = new HashMap<>();
+
+  /**
+   * The methods a type itself declares with this name. The solver builds every declared method
+   * afresh on each call, and a supertype is asked once per name looked up in its subtypes.
+   */
+  private List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> declaredMethods(
+      ResolvedReferenceTypeDeclaration type, String method) {
+    String key = name(type);
+    Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> byName =
+        declaredByName.get(key);
+    if (byName == null) {
+      byName = new HashMap<>();
+      for (var declared : type.getDeclaredMethods()) { // may throw: the caller lists nothing then
+        byName.computeIfAbsent(declared.getName(), n -> new ArrayList<>()).add(declared);
+      }
+      declaredByName.put(key, byName);
+    }
+    return byName.getOrDefault(method, List.of());
+  }
+
+  /** What {@link #allMethods} answers for a type the solver cannot list (by identity). */
+  private static final List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> UNLISTED =
+      java.util.Collections.unmodifiableList(new ArrayList<>());
+
+  /**
+   * Whether a type has a method of this name, declared or inherited, whatever its arity: empty
+   * when the solver cannot list the type's methods.
+   */
+  Optional<Boolean> hasMethodNamed(ResolvedReferenceTypeDeclaration type, String method) {
+    try {
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> all = allMethods(type, method);
+      return all == UNLISTED ? Optional.empty() : Optional.of(!all.isEmpty());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** Overrides are told apart as the solver tells them: signature and declared return type. */

@@ -61,6 +61,8 @@ class ReceiverPrecheckTest {
       "    this.queue.take();",
       "    Files.readAllBytes(path);",
       "    Thread.sleep(1);",
+      "    Objects.requireNonNull(completable);",
+      "    Objects.requireNonNull(path, \"path\");",
       "    var local = new LinkedBlockingQueue<String>();",
       "    local.take();",
       "    new ArrayList<String>(list).get(0);",
@@ -194,7 +196,14 @@ class ReceiverPrecheckTest {
       assertWithMessage(call.toString()).that(quick.isPresent()).isEqualTo(solved.isPresent());
       if (quick.isPresent()) {
         // the words a summary keeps; the declaration may be read from source or from a class file
-        assertWithMessage(call.toString()).that(words(quick.get())).isEqualTo(words(solved.get()));
+        assertWithMessage(call.toString()).that(method(quick.get())).isEqualTo(method(solved.get()));
+        // The receiver's type too, where the solver knows it: `s` in `s -> s.length()` (thenApply
+        // on a CompletableFuture<String>) it cannot type, javac and the receiver typing say String.
+        if (solved.get().receiverType().get().isPresent() || !call.toString().equals("s.length()")) {
+          assertWithMessage(call.toString()).that(words(quick.get())).isEqualTo(words(solved.get()));
+        } else {
+          assertThat(quick.get().receiverType().get()).hasValue("java.lang.String");
+        }
         compared++;
       }
     }
@@ -218,10 +227,13 @@ class ReceiverPrecheckTest {
 
   @Test
   void unqualifiedAndStaticCallsAreResolvedByTheClassTheyName() {
-    // helper(1) in the top-level class is its one helper; in the anonymous class (and for the
-    // overloaded log) the solver decides. Integer.parseInt names a class, unless a variable
-    // called Integer shadows it. Either way the answer is the solver's.
+    // helper(1) in the top-level class is its one helper, and helper(5) in the inner class too:
+    // the innermost class with a method of that name is the one. max is statically imported
+    // (no enclosing class has one): the solver decides, as for the overloaded log.
+    // Integer.parseInt names a class, unless a variable called Integer shadows it. Either way
+    // the answer is the solver's.
     String text = String.join("\n",
+        "import static java.lang.Math.max;",
         "class Outer {",
         "  void helper(int n) {}",
         "  void log(String s) {}",
@@ -235,6 +247,8 @@ class ReceiverPrecheckTest {
         "    java.util.Objects.requireNonNull(this);",
         "  }",
         "  int shadowed(String Integer) { return Integer.length(); }",
+        "  class Inner { void go() { helper(5); own(); this.own(); max(1, 2); } void own() {} }",
+        "  static class Nested { void go() { max(3, 4); } }",
         "}");
     CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
     CompilationUnit outer = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
@@ -242,7 +256,7 @@ class ReceiverPrecheckTest {
     CallResolver byReceiver = new CallResolver(new TypeHierarchy(solver));
     CallResolver full = new CallResolver();
     List<MethodCallExpr> calls = outer.findAll(MethodCallExpr.class);
-    assertThat(calls).hasSize(7);
+    assertThat(calls).hasSize(12);
     for (MethodCallExpr call : calls) {
       assertWithMessage(call.toString()).that(byReceiver.resolveByReceiver(call).map(ReceiverPrecheckTest::words))
           .isEqualTo(full.resolve(call).map(ReceiverPrecheckTest::words));
@@ -315,6 +329,10 @@ class ReceiverPrecheckTest {
       calls.receiverClass(call).ifPresent(type -> found.put(call.toString(), TypeHierarchy.name(type)));
     }
     assertThat(found).containsExactlyEntriesIn(expected);
+  }
+
+  private static String method(Callable callable) {
+    return callable.name() + " " + callable.declaringType() + " " + callable.isStatic() + " " + callable.erasedParams();
   }
 
   private static String words(Callable callable) {
