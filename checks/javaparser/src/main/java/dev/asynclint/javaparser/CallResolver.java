@@ -236,10 +236,61 @@ final class CallResolver {
     return types.typeNamed(call, name.getNameAsString());
   }
 
-  /** The one method of the call's name and arity on its receiver's class, if there is one. */
+  /**
+   * The one method of the call's name and arity on its receiver's class that can take its lambdas
+   * and method references, if there is one.
+   */
   private Optional<ResolvedMethodDeclaration> onlyCandidate(MethodCallExpr call) {
     List<ResolvedMethodDeclaration> candidates = candidatesByReceiver(call);
+    if (candidates.size() > 1) {
+      candidates = candidates.stream().filter(method -> takesItsFunctionalArguments(call, method)).toList();
+    }
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Whether a method is "potentially applicable" to the call's lambdas and method references as
+   * javac first sorts overloads (JLS 15.12.2.1): a lambda's parameter needs a functional interface
+   * whose method takes that many arguments, a method reference a functional interface. So
+   * {@code executeBlocking(promise -> ...)} is the {@code Handler<Promise<T>>} overload, not the
+   * {@code Callable<T>} one, without typing anything. Unsure (a type variable, a type the solver
+   * cannot read) counts as applicable.
+   */
+  private boolean takesItsFunctionalArguments(MethodCallExpr call, ResolvedMethodDeclaration method) {
+    try {
+      int last = method.getNumberOfParams() - 1;
+      for (int i = 0; i < call.getArguments().size(); i++) {
+        Expression argument = ExpressionTypes.unwrap(call.getArgument(i));
+        if (!(argument instanceof com.github.javaparser.ast.expr.LambdaExpr) && !(argument instanceof MethodReferenceExpr)) {
+          continue;
+        }
+        ResolvedType param = method.getParam(Math.min(i, last)).getType();
+        if (i >= last && method.getParam(last).isVariadic() && param.isArray()) {
+          param = param.asArrayType().getComponentType();
+        }
+        if (!param.isReferenceType()) {
+          if (param.isTypeVariable()) {
+            continue;
+          }
+          return false; // a primitive or an array takes no lambda
+        }
+        Optional<ResolvedReferenceTypeDeclaration> type = param.asReferenceType().getTypeDeclaration();
+        if (type.isEmpty()) {
+          continue;
+        }
+        int arity = types.functionalArity(type.get());
+        if (arity == TypeHierarchy.UNKNOWN_ARITY) {
+          continue;
+        }
+        if (arity == TypeHierarchy.NOT_FUNCTIONAL || (argument instanceof com.github.javaparser.ast.expr.LambdaExpr lambda
+            && lambda.getParameters().size() != arity)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return true;
+    }
   }
 
   /**

@@ -195,9 +195,6 @@ final class TransitiveSummaries {
     if (!mayReachFromReceiver(call, fileCalls)) {
       return Map.of();
     }
-    if (fileCalls.noCandidatePasses(call, candidate -> reachesAnything(call, candidate, maxDepth, null))) {
-      return Map.of(); // no overload reaches anything: which one is called does not matter
-    }
     Optional<Callable> callee = fileCalls.resolveByReceiver(call);
     if (callee.isEmpty()) {
       return Map.of();
@@ -390,9 +387,6 @@ final class TransitiveSummaries {
     if (!mayReach(call) || !mayReachFromReceiver(call, calls)) {
       return;
     }
-    if (calls.noCandidatePasses(call, candidate -> reachesAnything(call, candidate, budget - 1, acc))) {
-      return;
-    }
     Optional<Callable> callee = calls.resolveByReceiver(call);
     if (callee.isEmpty()) {
       return;
@@ -402,19 +396,6 @@ final class TransitiveSummaries {
     for (Reach reach : result.reaches.values()) {
       acc.offer(reach.prefixedBy(step));
     }
-  }
-
-  /**
-   * Whether a call reaches anything if {@code candidate} is the method it calls. What the answer
-   * depends on (a summary still on the stack, a cut) is recorded in {@code acc}, as for the method
-   * it does call: the caller's summary is then provisional, or cut, as it would be.
-   */
-  private boolean reachesAnything(Node call, Callable candidate, int budget, Accumulator acc) {
-    Result result = callResult(call, candidate, budget);
-    if (acc != null) {
-      acc.dependOn(result);
-    }
-    return !result.reaches.isEmpty();
   }
 
   private Result callResult(Node call, Callable callee, int budget) {

@@ -228,6 +228,35 @@ final class TypeHierarchy {
     return byName.getOrDefault(method, List.of());
   }
 
+  static final int NOT_FUNCTIONAL = -1;
+  static final int UNKNOWN_ARITY = -2;
+  private final Map<String, Integer> functionalArity = new HashMap<>();
+
+  /**
+   * How many parameters the one abstract method of a functional interface takes; {@link
+   * #NOT_FUNCTIONAL} for any other type, {@link #UNKNOWN_ARITY} when the solver cannot tell.
+   */
+  int functionalArity(ResolvedReferenceTypeDeclaration type) {
+    String key;
+    try {
+      key = name(type);
+    } catch (RuntimeException e) {
+      return UNKNOWN_ARITY;
+    }
+    Integer known = functionalArity.get(key);
+    if (known == null) {
+      try {
+        known = !type.isInterface() ? NOT_FUNCTIONAL
+            : com.github.javaparser.resolution.logic.FunctionalInterfaceLogic.getFunctionalMethod(type)
+                .map(MethodUsage::getNoParams).orElse(NOT_FUNCTIONAL);
+      } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        known = UNKNOWN_ARITY;
+      }
+      functionalArity.put(key, known);
+    }
+    return known;
+  }
+
   /** What {@link #allMethods} answers for a type the solver cannot list (by identity). */
   private static final List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> UNLISTED =
       java.util.Collections.unmodifiableList(new ArrayList<>());

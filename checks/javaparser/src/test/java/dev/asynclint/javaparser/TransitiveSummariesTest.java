@@ -78,8 +78,7 @@ class TransitiveSummariesTest {
 
   @Test
   void anOverloadedHelperIsFollowedToTheOverloadTheCallPicks() throws Exception {
-    // When no overload reaches anything the call is not resolved at all; when one does, the call
-    // is resolved and only the overload it picks counts.
+    // Only the overload the call picks counts: save(1) is the harmless one.
     write("Audit.java",
         "package app;",
         "public class Audit {",
