@@ -251,8 +251,7 @@ class ReceiverPrecheckTest {
         "  static class Nested { void go() { max(3, 4); } }",
         "}");
     CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit outer = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
-        .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
+    CompilationUnit outer = parse(text, solver);
     CallResolver byReceiver = new CallResolver(new TypeHierarchy(solver));
     CallResolver full = new CallResolver();
     List<MethodCallExpr> calls = outer.findAll(MethodCallExpr.class);
@@ -295,8 +294,7 @@ class ReceiverPrecheckTest {
         "  }",
         "}");
     CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit shadows = new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
-        .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
+    CompilationUnit shadows = parse(text, solver);
     // javac's types. The solver itself gets `item.get` wrong: it still sees the second loop's
     // variable after that loop, and types the lambda parameter `self` as `? super
     // BlockingQueue<String>`, no class, where javac takes the wildcard's bound.
@@ -329,6 +327,11 @@ class ReceiverPrecheckTest {
       calls.receiverClass(call).ifPresent(type -> found.put(call.toString(), TypeHierarchy.name(type)));
     }
     assertThat(found).containsExactlyEntriesIn(expected);
+  }
+
+  private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
+    return new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
+        .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
   }
 
   private static String method(Callable callable) {
