@@ -89,7 +89,7 @@ final class CallResolver {
         // (the solver's typing of a name looks through every scope and, for a lambda's parameter,
         // infers the lambda's type).
         Optional<ResolvedType> declared = types != null
-            ? ExpressionTypes.declaredReceiverType(call, types, 0) : declaredType(scope);
+            ? ExpressionTypes.declaredReceiverType(call, types, 0) : Optional.empty();
         ResolvedType type = declared.isPresent() ? declared.get() : scope.calculateResolvedType();
         if (type.isReferenceType()) {
           result = type.asReferenceType().getTypeDeclaration();
@@ -100,23 +100,6 @@ final class CallResolver {
     }
     receivers.put(call, result);
     return result;
-  }
-
-  /**
-   * The declared type of a variable named by {@code scope} ({@code name} or {@code this.name}),
-   * when the source declares it with a type; empty otherwise (a lambda's untyped parameter, an
-   * inherited field, {@code var}), and the solver types the expression.
-   */
-  private static Optional<ResolvedType> declaredType(Expression scope) {
-    if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {
-      return variableResolvedType(scope, name.getNameAsString());
-    }
-    if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr field && field.getScope().isThisExpr()
-        && field.findAncestor(TypeDeclaration.class)
-            .map(type -> type.getFieldByName(field.getNameAsString()).isPresent()).orElse(false)) {
-      return variableResolvedType(field, field.getNameAsString());
-    }
-    return Optional.empty();
   }
 
   /** A call whose analysis failed outside the resolver: it counts as resolved-and-failed. */
@@ -220,7 +203,6 @@ final class CallResolver {
   private Optional<ResolvedReferenceTypeDeclaration> ownClass(MethodCallExpr call) {
     return ExpressionTypes.enclosingReceiver(call, types).flatMap(ExpressionTypes::declaration);
   }
-
 
   /**
    * The class a static call names ({@code HttpUtils.parse(uri)}): a capitalised simple name that

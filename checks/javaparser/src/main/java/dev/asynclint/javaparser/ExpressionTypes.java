@@ -272,6 +272,14 @@ final class ExpressionTypes {
    * listed: the solver decides those.
    */
   static Optional<ResolvedType> enclosingReceiver(MethodCallExpr call, TypeHierarchy hierarchy) {
+    try {
+      return innermostClassWith(call, hierarchy);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty(); // a class the solver cannot read: it decides the call itself
+    }
+  }
+
+  private static Optional<ResolvedType> innermostClassWith(MethodCallExpr call, TypeHierarchy hierarchy) {
     boolean onThis = call.getScope().isPresent();
     String name = call.getNameAsString();
     Node child = call;

@@ -329,6 +329,24 @@ class ReceiverPrecheckTest {
     assertThat(found).containsExactlyEntriesIn(expected);
   }
 
+  @Test
+  void aClassTheSolverCannotReadLeavesTheCallToTheSolverWithoutThrowing() {
+    // `Missing` is on no classpath: the anonymous class around helper(1) cannot be typed.
+    String text = String.join("\n",
+        "class Outer {",
+        "  void helper(int n) {}",
+        "  Object run() { return new Missing() { public void go() { helper(1); this.go(); } }; }",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit outer = parse(text, solver);
+    CallResolver byReceiver = new CallResolver(new TypeHierarchy(solver));
+    CallResolver full = new CallResolver();
+    for (MethodCallExpr call : outer.findAll(MethodCallExpr.class)) {
+      assertWithMessage(call.toString()).that(byReceiver.resolveByReceiver(call).map(ReceiverPrecheckTest::words))
+          .isEqualTo(full.resolve(call).map(ReceiverPrecheckTest::words));
+    }
+  }
+
   private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
     return new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
         .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
