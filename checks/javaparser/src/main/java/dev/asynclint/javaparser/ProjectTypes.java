@@ -40,8 +40,12 @@ final class ProjectTypes {
   private final List<Set<String>> declaredPerFile = new ArrayList<>();
   private final Map<String, Set<Integer>> subtypeFiles = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> lambdaHolders = new HashSet<>();
-  /** Simple type name → the names in its header (supertypes, but also type arguments). */
-  private final Map<String, Set<String>> headers = new HashMap<>();
+  /**
+   * Name → the simple names of the types whose header mentions it (as a supertype, but also as a
+   * type argument): the subtype search follows these edges, rather than reading every header for
+   * each name it meets.
+   */
+  private final Map<String, Set<String>> mentionedBy = new HashMap<>();
   /** Simple type name (declared, or created anonymously) → files that do so. */
   private final Map<String, Set<Integer>> declaringFiles = new HashMap<>();
 
@@ -60,7 +64,9 @@ final class ProjectTypes {
       methodNames.addAll(file.methods());
       lambdaHolders.addAll(file.lambdaHolders());
       for (Map.Entry<String, List<String>> header : file.headers()) {
-        headers.computeIfAbsent(header.getKey(), n -> new HashSet<>()).addAll(header.getValue());
+        for (String mentioned : header.getValue()) {
+          mentionedBy.computeIfAbsent(mentioned, n -> new HashSet<>()).add(header.getKey());
+        }
       }
       for (String name : file.declaring()) {
         declaringFiles.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(i);
@@ -166,9 +172,9 @@ final class ProjectTypes {
       if (!names.add(next)) {
         continue;
       }
-      for (Map.Entry<String, Set<String>> header : headers.entrySet()) {
-        if (header.getValue().contains(next) && !names.contains(header.getKey())) {
-          queue.add(header.getKey());
+      for (String type : mentionedBy.getOrDefault(next, Set.of())) {
+        if (!names.contains(type)) {
+          queue.add(type);
         }
       }
     }
