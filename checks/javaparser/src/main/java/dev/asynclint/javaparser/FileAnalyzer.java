@@ -52,13 +52,20 @@ final class FileAnalyzer {
   FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, ScannedSources scanned,
       Set<String> blockingAnnotatedNames, List<String> setupProblems,
       ProjectTypes project, TransitiveSummaries.Shared shared) {
+    this(catalog, options, rules, scanned, blockingAnnotatedNames, setupProblems, project, shared, null);
+  }
+
+  /** As above, copying the trees of files another thread parsed from {@code pristine} (null: none). */
+  FileAnalyzer(Catalog catalog, ScanOptions options, List<SourceRule> rules, ScannedSources scanned,
+      Set<String> blockingAnnotatedNames, List<String> setupProblems,
+      ProjectTypes project, TransitiveSummaries.Shared shared, PristineTrees pristine) {
     this.catalog = catalog;
     this.options = options;
     this.rules = rules;
     this.blockingAnnotatedNames = blockingAnnotatedNames;
     ParserConfiguration configuration = parserConfiguration();
     this.parser = new JavaParser(configuration);
-    this.trees = new ParsedTrees(parser, scanned);
+    this.trees = new ParsedTrees(parser, scanned, pristine);
     SourceTypes source = new SourceTypes(scanned, trees);
     List<SourceTypes> sources = List.of(source);
     TypeSolver solver = typeSolver(options.classpath(), source, setupProblems);

@@ -19,11 +19,18 @@ import java.util.Optional;
 final class ParsedTrees {
   private final JavaParser parser;
   private final ScannedSources sources;
+  private final PristineTrees shared;
   private final Map<Path, SoftReference<ParseResult<CompilationUnit>>> parsed = new HashMap<>();
 
   ParsedTrees(JavaParser parser, ScannedSources sources) {
+    this(parser, sources, null);
+  }
+
+  /** With {@code shared}, a file another thread parsed already is copied rather than parsed again. */
+  ParsedTrees(JavaParser parser, ScannedSources sources, PristineTrees shared) {
     this.parser = parser;
     this.sources = sources;
+    this.shared = shared;
   }
 
   /** The parse of a scanned file, by its path and text. */
@@ -32,7 +39,7 @@ final class ParsedTrees {
     SoftReference<ParseResult<CompilationUnit>> known = parsed.get(key);
     ParseResult<CompilationUnit> result = known == null ? null : known.get();
     if (result == null) {
-      result = parser.parse(text);
+      result = shared == null ? parser.parse(text) : shared.parse(key, text, parser);
       result.getResult().ifPresent(unit -> unit.setStorage(key));
       parsed.put(key, new SoftReference<>(result));
     }

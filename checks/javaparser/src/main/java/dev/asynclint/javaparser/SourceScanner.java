@@ -90,9 +90,10 @@ public final class SourceScanner {
     Catalog scanCatalog = catalog;
     ProjectTypes project = new ProjectTypes(files, texts);
     TransitiveSummaries.Shared summaries = new TransitiveSummaries.Shared();
+    PristineTrees trees = new PristineTrees();
     ThreadLocal<FileAnalyzer> analyzers = ThreadLocal.withInitial(
         () -> new FileAnalyzer(scanCatalog, options, rules, scanned, blockingAnnotated, setupProblems,
-            project, summaries));
+            project, summaries, trees));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
       // The solver recurses deeply on long call chains (builders, fluent APIs): with the default
       // stack it overflowed on some of them, and whether it did depended on how much of the solver

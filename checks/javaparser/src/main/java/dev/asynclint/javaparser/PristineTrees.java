@@ -1,0 +1,69 @@
+package dev.asynclint.javaparser;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import java.lang.ref.SoftReference;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each scanned file parsed once for all threads. A thread cannot use another's tree, since the
+ * symbol solver writes its caches into the nodes; so the first thread to need a file parses it
+ * and keeps a copy that no solver ever sees, and every other thread gets a copy of that. Copying
+ * a tree takes about a seventh of the time of parsing it (JavaParser's clone keeps every node's
+ * range and tokens), and the files that both threads of a scan need are the large ones: in a
+ * Vert.x core scan, second parses were more than half again the text parsed.
+ *
+ * <p>Kept softly, as the threads' own trees are: a copy the collector took is parsed again.
+ */
+final class PristineTrees {
+  private final ConcurrentHashMap<Path, CompletableFuture<SoftReference<ParseResult<CompilationUnit>>>> trees =
+      new ConcurrentHashMap<>();
+
+  /**
+   * A tree of the file for the calling thread alone, parsed with {@code parser} or copied from
+   * the one parsed first. A parse with problems is not copied: its tree is never resolved.
+   */
+  ParseResult<CompilationUnit> parse(Path key, String text, JavaParser parser) {
+    CompletableFuture<SoftReference<ParseResult<CompilationUnit>>> mine = new CompletableFuture<>();
+    CompletableFuture<SoftReference<ParseResult<CompilationUnit>>> known = trees.putIfAbsent(key, mine);
+    if (known != null) {
+      ParseResult<CompilationUnit> pristine = known.join().get();
+      if (pristine != null) {
+        return copyFor(pristine, parser);
+      }
+      trees.replace(key, known, mine); // collected: this thread parses it again, for everyone
+    }
+    ParseResult<CompilationUnit> parsed;
+    try {
+      parsed = parser.parse(text);
+    } catch (RuntimeException | Error e) {
+      trees.remove(key, mine);
+      mine.complete(new SoftReference<>(null));
+      throw e;
+    }
+    mine.complete(new SoftReference<>(parsed.isSuccessful() ? copy(parsed) : parsed));
+    return parsed;
+  }
+
+  private static ParseResult<CompilationUnit> copy(ParseResult<CompilationUnit> parsed) {
+    return new ParseResult<>(parsed.getResult().map(CompilationUnit::clone).orElse(null), parsed.getProblems(),
+        parsed.getCommentsCollection().orElse(null));
+  }
+
+  /** A copy for a thread: with that thread's symbol resolver, as its own parses get. */
+  private static ParseResult<CompilationUnit> copyFor(ParseResult<CompilationUnit> pristine, JavaParser parser) {
+    if (!pristine.isSuccessful()) {
+      return pristine;
+    }
+    ParseResult<CompilationUnit> copy = copy(pristine);
+    CompilationUnit unit = copy.getResult().orElseThrow();
+    parser.getParserConfiguration().getSymbolResolver()
+        .ifPresentOrElse(resolver -> unit.setData(Node.SYMBOL_RESOLVER_KEY, resolver),
+            () -> unit.removeData(Node.SYMBOL_RESOLVER_KEY));
+    return copy;
+  }
+}
