@@ -227,7 +227,85 @@ final class CallResolver {
     if (candidates.size() > 1) {
       candidates = candidates.stream().filter(method -> takesItsFunctionalArguments(call, method)).toList();
     }
+    if (candidates.size() > 1) {
+      candidates = byArgumentTypes(call, candidates, types);
+    }
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  private static final java.util.Set<String> BOXES = java.util.Set.of("java.lang.Boolean", "java.lang.Byte",
+      "java.lang.Character", "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
+      "java.lang.Double");
+
+  /**
+   * The candidates that an argument of a type known without the solver does not rule out: an
+   * argument whose class and all of its supertypes are known, and none of them is a parameter's
+   * class, cannot be passed there (JLS 15.12.2.2-3: no conversion takes a reference to an unrelated
+   * class, nor to a primitive unless it is a box). So {@code promise.fail(cause)} with a {@code
+   * Throwable cause} is {@code fail(Throwable)}, not {@code fail(String)}, without typing the call.
+   * Only string literals, variables typed by their declarations, {@code new} and casts are typed;
+   * anything else, a type variable, an array or a varargs position rules nothing out.
+   */
+  static List<ResolvedMethodDeclaration> byArgumentTypes(MethodCallExpr call, List<ResolvedMethodDeclaration> candidates,
+      TypeHierarchy types) {
+    if (types == null) {
+      return candidates;
+    }
+    List<ResolvedMethodDeclaration> kept = new ArrayList<>(candidates);
+    for (int i = 0; i < call.getArguments().size() && kept.size() > 1; i++) {
+      Optional<ResolvedReferenceTypeDeclaration> argument = argumentClass(call.getArgument(i), types);
+      if (argument.isEmpty() || !types.knowsAllSupertypes(argument.get())) {
+        continue;
+      }
+      java.util.Set<String> supertypes = types.supertypes(argument.get()).keySet();
+      String argumentName = TypeHierarchy.name(argument.get());
+      int position = i;
+      kept.removeIf(method -> cannotTake(method, position, argumentName, supertypes));
+    }
+    return kept.isEmpty() ? candidates : kept;
+  }
+
+  private static boolean cannotTake(ResolvedMethodDeclaration method, int position, String argument,
+      java.util.Set<String> argumentSupertypes) {
+    try {
+      int last = method.getNumberOfParams() - 1;
+      if (position >= last && method.hasVariadicParameter()) {
+        return false;
+      }
+      ResolvedType param = method.getParam(position).getType();
+      if (param.isPrimitive()) {
+        return !BOXES.contains(argument);
+      }
+      if (!param.isReferenceType()) {
+        return false; // a type variable, an array, a wildcard
+      }
+      String wanted = param.asReferenceType().getQualifiedName();
+      return !wanted.equals("java.lang.Object") && !argumentSupertypes.contains(wanted);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** The class of an argument when it can be told from declarations alone. */
+  private static Optional<ResolvedReferenceTypeDeclaration> argumentClass(Expression argument, TypeHierarchy types) {
+    try {
+      Expression expression = ExpressionTypes.unwrap(argument);
+      if (expression instanceof com.github.javaparser.ast.expr.StringLiteralExpr
+          || expression instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr) {
+        return types.solve("java.lang.String");
+      }
+      ResolvedType type = null;
+      if (expression instanceof com.github.javaparser.ast.expr.NameExpr name) {
+        type = variableResolvedType(name, name.getNameAsString(), types, 0).orElse(null);
+      } else if (expression instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()) {
+        type = resolveDeclared(creation.getType());
+      } else if (expression instanceof com.github.javaparser.ast.expr.CastExpr cast) {
+        type = resolveDeclared(cast.getType());
+      }
+      return type != null && type.isReferenceType() ? type.asReferenceType().getTypeDeclaration() : Optional.empty();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -373,22 +451,51 @@ final class CallResolver {
   }
 
   private Optional<Callable> constructor(ObjectCreationExpr creation) {
-    Optional<String> created = createdType(creation).map(TypeHierarchy::name);
+    Optional<ResolvedReferenceTypeDeclaration> type = createdType(creation);
+    Optional<String> created = type.map(TypeHierarchy::name);
+    int arity = creation.getArguments().size();
+    if (types != null && type.isPresent()) {
+      // One constructor takes that many arguments and none takes varargs: overload resolution has
+      // nothing to choose (JLS 15.12.2.1), so the arguments are not typed.
+      ResolvedConstructorDeclaration only = onlyConstructor(type.get(), arity);
+      if (only != null) {
+        return Optional.of(Callable.of(only, false, true, () -> created));
+      }
+    }
     try {
       ResolvedConstructorDeclaration constructor = creation.resolve();
       return Optional.of(Callable.of(constructor, false, true, () -> created));
     } catch (RuntimeException | StackOverflowError e) {
       // fall back to the constructors of that arity
     }
-    int arity = creation.getArguments().size();
-    return createdType(creation).flatMap(type -> {
-      for (ResolvedConstructorDeclaration constructor : type.getConstructors()) {
+    return type.flatMap(known -> {
+      for (ResolvedConstructorDeclaration constructor : known.getConstructors()) {
         if (constructor.getNumberOfParams() == arity) {
           return Optional.of(Callable.of(constructor, false, true, () -> created));
         }
       }
       return Optional.empty();
     });
+  }
+
+  private static ResolvedConstructorDeclaration onlyConstructor(ResolvedReferenceTypeDeclaration type, int arity) {
+    try {
+      ResolvedConstructorDeclaration found = null;
+      for (ResolvedConstructorDeclaration constructor : type.getConstructors()) {
+        if (constructor.getNumberOfParams() > 0 && constructor.getParam(constructor.getNumberOfParams() - 1).isVariadic()) {
+          return null;
+        }
+        if (constructor.getNumberOfParams() == arity) {
+          if (found != null) {
+            return null;
+          }
+          found = constructor;
+        }
+      }
+      return found;
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return null;
+    }
   }
 
   private static Optional<ResolvedReferenceTypeDeclaration> createdType(ObjectCreationExpr creation) {
@@ -407,6 +514,15 @@ final class CallResolver {
     if (name.equals("new")) {
       return owner.flatMap(type -> type.getConstructors().stream().findFirst())
           .map(constructor -> Callable.of(constructor, false, true, () -> ownerName));
+    }
+    if (types != null && owner.isPresent()) {
+      // The owner has one method of that name: the reference can only be to it, and its target
+      // type (the solver's costliest inference) need not be worked out.
+      List<ResolvedMethodDeclaration> named = types.methodsNamed(owner.get(), name);
+      if (named.size() == 1) {
+        ResolvedMethodDeclaration method = named.get(0);
+        return Optional.of(Callable.of(method, method.isStatic(), false, () -> ownerName));
+      }
     }
     try {
       ResolvedMethodDeclaration method = reference.resolve();

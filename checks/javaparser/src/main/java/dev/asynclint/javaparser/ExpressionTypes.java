@@ -66,8 +66,8 @@ final class ExpressionTypes {
     if (declaration.isEmpty()) {
       return Optional.empty();
     }
-    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates =
-        hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size());
+    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates = CallResolver.byArgumentTypes(
+        call, hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size()), hierarchy);
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -136,7 +136,8 @@ final class ExpressionTypes {
       return Optional.empty();
     }
     ResolvedType found = null;
-    for (var method : hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size())) {
+    for (var method : CallResolver.byArgumentTypes(
+        call, hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size()), hierarchy)) {
       Optional<ResolvedType> returned = returnedBy(method, receiver.get());
       if (returned.isEmpty() || !returned.get().isReferenceType()
           || (found != null && !found.describe().equals(returned.get().describe()))) {

@@ -103,6 +103,40 @@ final class TypeHierarchy {
     return out;
   }
 
+  private final Map<String, Boolean> knowsAllSupertypes = new HashMap<>();
+
+  /**
+   * Whether every supertype of the type can be read (none is missing from the classpath), so
+   * that not finding a class among {@link #supertypes} means it is not one.
+   */
+  boolean knowsAllSupertypes(ResolvedReferenceTypeDeclaration type) {
+    String key;
+    try {
+      key = name(type);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    Boolean known = knowsAllSupertypes.get(key);
+    if (known != null) {
+      return known;
+    }
+    knowsAllSupertypes.put(key, false); // while this type's supertypes are read (a cyclic classpath stays false)
+    boolean all = true;
+    try {
+      for (ResolvedReferenceType parent : type.getAncestors(false)) {
+        Optional<ResolvedReferenceTypeDeclaration> declaration = parent.getTypeDeclaration();
+        if (declaration.isEmpty() || !knowsAllSupertypes(declaration.get())) {
+          all = false;
+          break;
+        }
+      }
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      all = false;
+    }
+    knowsAllSupertypes.put(key, all);
+    return all;
+  }
+
   /** Supertypes of a type known only by its direct supertypes (an anonymous class). */
   Map<String, ResolvedReferenceTypeDeclaration> supertypesOf(List<ResolvedReferenceTypeDeclaration> direct) {
     Map<String, ResolvedReferenceTypeDeclaration> out = new LinkedHashMap<>();
@@ -163,6 +197,16 @@ final class TypeHierarchy {
 
   private final Map<String, List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> named =
       new HashMap<>();
+
+  /** Every method of a type with this name, declared or inherited, any arity; empty when it cannot be listed. */
+  List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> methodsNamed(
+      ResolvedReferenceTypeDeclaration type, String method) {
+    try {
+      return allMethods(type, method);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
   private final Map<String, List<ResolvedReferenceType>> allAncestors = new HashMap<>();
 
   /**

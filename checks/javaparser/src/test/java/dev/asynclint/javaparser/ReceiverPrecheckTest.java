@@ -347,6 +347,100 @@ class ReceiverPrecheckTest {
     }
   }
 
+  @Test
+  void anOverloadRuledOutByAnArgumentOfAKnownUnrelatedClassIsNotConsidered() {
+    String text = String.join("\n",
+        "import java.util.*;",
+        "class Orphan extends MissingFromTheClasspath {}",
+        "class Args {",
+        "  void fail(String message) {}",
+        "  void fail(Throwable cause) {}",
+        "  void count(int n) {}",
+        "  void count(List<String> names) {}",
+        "  <T> void any(T value) {}",
+        "  void any(String value) {}",
+        "  void all(String... values) {}",
+        "  void all(Throwable cause) {}",
+        "  void run(Throwable cause, ArrayList<String> names, Object unknown, Integer boxed, Orphan orphan) {",
+        "    fail(cause);",
+        "    fail(\"text\");",
+        "    fail(new IllegalStateException());",
+        "    fail((Throwable) unknown);",
+        "    count(names);",
+        "    count(boxed);",
+        "    fail(unknown.toString());",
+        "    fail(null);",
+        "    fail(orphan);",
+        "    any(cause);",
+        "    all(cause);",
+        "  }",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit args = parse(text, solver);
+    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    ResolvedReferenceTypeDeclaration owner = args.getClassByName("Args").orElseThrow().resolve();
+    // Decided by an argument: a variable's declared type, a literal, new, a cast, an Integer that
+    // can only unbox (not become a List), and a Throwable that only a type variable can take.
+    Set<String> decided = Set.of("fail(cause)", "fail(\"text\")", "fail(new IllegalStateException())",
+        "fail((Throwable) unknown)", "count(names)", "count(boxed)", "any(cause)");
+    // Left to the solver: an argument typed only by the solver, null, a class whose supertypes
+    // cannot all be read, a varargs position.
+    for (MethodCallExpr call : args.findAll(MethodCallExpr.class, c -> c.getScope().isEmpty())) {
+      var candidates = hierarchy.methods(owner, call.getNameAsString(), call.getArguments().size());
+      assertWithMessage(call.toString()).that(candidates).hasSize(2);
+      var kept = CallResolver.byArgumentTypes(call, candidates, hierarchy);
+      if (decided.contains(call.toString())) {
+        assertWithMessage(call.toString()).that(kept).hasSize(1);
+        assertWithMessage(call.toString()).that(kept.get(0).getQualifiedSignature())
+            .isEqualTo(call.resolve().getQualifiedSignature());
+      } else {
+        assertWithMessage(call.toString()).that(kept).hasSize(2);
+      }
+    }
+    assertThat(hierarchy.knowsAllSupertypes(args.getClassByName("Orphan").orElseThrow().resolve())).isFalse();
+    assertThat(hierarchy.knowsAllSupertypes(owner)).isTrue();
+  }
+
+  @Test
+  void constructorsAndMethodReferencesWithOneCandidateAreTheOnesTheSolverPicks() {
+    String text = String.join("\n",
+        "import java.util.*;",
+        "import java.util.concurrent.atomic.AtomicInteger;",
+        "class Refs {",
+        "  Refs(String name) {}",
+        "  static int size(String s) { return s.length(); }",
+        "  void run(List<String> names) {",
+        "    new AtomicInteger(3);",
+        "    new Refs(\"x\");",
+        "    new ArrayList<String>(names);",
+        "    new StringBuilder(\"y\");",
+        "    names.stream().map(String::length);",
+        "    names.stream().map(Refs::size);",
+        "    names.forEach(System.out::println);",
+        "    names.stream().map(String::valueOf);",
+        "  }",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit refs = parse(text, solver);
+    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    CallResolver quick = new CallResolver(hierarchy);
+    CallResolver full = new CallResolver();
+    List<com.github.javaparser.ast.Node> calls = new ArrayList<>();
+    calls.addAll(refs.findAll(com.github.javaparser.ast.expr.ObjectCreationExpr.class));
+    calls.addAll(refs.findAll(com.github.javaparser.ast.expr.MethodReferenceExpr.class));
+    assertThat(calls).hasSize(8);
+    for (com.github.javaparser.ast.Node call : calls) {
+      assertWithMessage(call.toString()).that(quick.resolve(call).map(ReceiverPrecheckTest::method))
+          .isEqualTo(full.resolve(call).map(ReceiverPrecheckTest::method));
+    }
+    assertThat(quick.unresolved()).isEqualTo(0);
+    // Taken from the owner's methods of that name (the hierarchy's own list), not inferred.
+    var length = refs.findFirst(com.github.javaparser.ast.expr.MethodReferenceExpr.class,
+        r -> r.toString().equals("String::length")).orElseThrow();
+    assertThat(quick.resolve(length).orElseThrow().declaration())
+        .isSameInstanceAs(hierarchy.methodsNamed(hierarchy.solve("java.lang.String").orElseThrow(), "length").get(0));
+  }
+
   private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
     return new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
         .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
