@@ -230,7 +230,51 @@ final class CallResolver {
     if (candidates.size() > 1) {
       candidates = byArgumentTypes(call, candidates, types);
     }
+    if (candidates.size() > 1) {
+      ResolvedMethodDeclaration overriding = overridingAll(candidates, types);
+      candidates = overriding == null ? candidates : List.of(overriding);
+    }
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Of methods with the same parameters (a covariant override, listed with the method it
+   * overrides: {@code ContextInternal.owner()} returns {@code VertxInternal}, {@code
+   * Context.owner()} a {@code Vertx}), the one declared in a subtype of every other's class: the
+   * overridden ones are not members of the receiver's type (JLS 8.4.8.1). Null when the
+   * parameters differ or no class is below all the others.
+   */
+  private static ResolvedMethodDeclaration overridingAll(List<ResolvedMethodDeclaration> candidates, TypeHierarchy types) {
+    try {
+      List<String> params = null;
+      for (ResolvedMethodDeclaration candidate : candidates) {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < candidate.getNumberOfParams(); i++) {
+          mine.add(Callable.erasure(candidate.getParam(i).getType()));
+        }
+        if (params != null && !params.equals(mine)) {
+          return null;
+        }
+        params = mine;
+      }
+      for (ResolvedMethodDeclaration candidate : candidates) {
+        ResolvedReferenceTypeDeclaration owner = candidate.declaringType();
+        boolean belowAll = true;
+        for (ResolvedMethodDeclaration other : candidates) {
+          String otherOwner = TypeHierarchy.name(other.declaringType());
+          if (other != candidate && (otherOwner.equals(TypeHierarchy.name(owner)) || !types.isSubtype(owner, otherOwner))) {
+            belowAll = false;
+            break;
+          }
+        }
+        if (belowAll) {
+          return candidate;
+        }
+      }
+      return null;
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      return null;
+    }
   }
 
   private static final java.util.Set<String> BOXES = java.util.Set.of("java.lang.Boolean", "java.lang.Byte",

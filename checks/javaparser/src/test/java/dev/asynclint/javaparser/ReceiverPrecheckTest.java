@@ -441,6 +441,33 @@ class ReceiverPrecheckTest {
         .isSameInstanceAs(hierarchy.methodsNamed(hierarchy.solve("java.lang.String").orElseThrow(), "length").get(0));
   }
 
+  @Test
+  void aCovariantOverrideIsTheMethodOfTheReceiversTypeAsTheSolverPicksIt() {
+    String text = String.join("\n",
+        "interface Base { Object owner(); }",
+        "interface Derived extends Base { String owner(); }",
+        "interface Left { Object get(); }",
+        "interface Right { String get(); }",
+        "interface Both extends Left, Right {}",
+        "class Use { void run(Derived d, Both b) { d.owner(); b.get(); } }");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit use = parse(text, solver);
+    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    var candidates = hierarchy.methods(use.getInterfaceByName("Derived").orElseThrow().resolve(), "owner", 0);
+    assertThat(candidates).hasSize(2);
+    CallResolver quick = new CallResolver(hierarchy);
+    CallResolver full = new CallResolver();
+    for (MethodCallExpr call : use.findAll(MethodCallExpr.class)) {
+      assertWithMessage(call.toString()).that(quick.resolveByReceiver(call).map(ReceiverPrecheckTest::words))
+          .isEqualTo(full.resolve(call).map(ReceiverPrecheckTest::words));
+    }
+    MethodCallExpr owner = use.findFirst(MethodCallExpr.class, c -> c.getNameAsString().equals("owner")).orElseThrow();
+    assertThat(quick.resolveByReceiver(owner).orElseThrow().declaringType()).isEqualTo("Derived");
+    // Picked from the candidates (the hierarchy's own objects), not left to the solver.
+    Object picked = quick.resolveByReceiver(owner).orElseThrow().declaration();
+    assertThat(candidates.stream().anyMatch(candidate -> candidate == picked)).isTrue();
+  }
+
   private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
     return new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
         .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
