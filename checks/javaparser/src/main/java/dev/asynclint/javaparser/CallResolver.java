@@ -227,53 +227,49 @@ final class CallResolver {
     if (candidates.size() > 1) {
       candidates = candidates.stream().filter(method -> takesItsFunctionalArguments(call, method)).toList();
     }
+    candidates = withoutOverridden(candidates, types);
     if (candidates.size() > 1) {
       candidates = byArgumentTypes(call, candidates, types);
-    }
-    if (candidates.size() > 1) {
-      ResolvedMethodDeclaration overriding = overridingAll(candidates, types);
-      candidates = overriding == null ? candidates : List.of(overriding);
     }
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
   /**
-   * Of methods with the same parameters (a covariant override, listed with the method it
-   * overrides: {@code ContextInternal.owner()} returns {@code VertxInternal}, {@code
-   * Context.owner()} a {@code Vertx}), the one declared in a subtype of every other's class: the
-   * overridden ones are not members of the receiver's type (JLS 8.4.8.1). Null when the
-   * parameters differ or no class is below all the others.
+   * The candidates less those another candidate overrides: one with the same parameters declared
+   * in a subtype of its class (a covariant override is listed with the method it overrides:
+   * {@code ContextInternal.owner()} returns {@code VertxInternal}, {@code Context.owner()} a
+   * {@code Vertx}). An overridden method is not a member of the receiver's type (JLS 8.4.8.1),
+   * so javac never weighs it.
    */
-  private static ResolvedMethodDeclaration overridingAll(List<ResolvedMethodDeclaration> candidates, TypeHierarchy types) {
+  static List<ResolvedMethodDeclaration> withoutOverridden(List<ResolvedMethodDeclaration> candidates, TypeHierarchy types) {
+    if (candidates.size() < 2 || types == null) {
+      return candidates;
+    }
     try {
-      List<String> params = null;
+      List<List<String>> params = new ArrayList<>();
+      List<String> owners = new ArrayList<>();
       for (ResolvedMethodDeclaration candidate : candidates) {
-        List<String> mine = new ArrayList<>();
+        List<String> erased = new ArrayList<>();
         for (int i = 0; i < candidate.getNumberOfParams(); i++) {
-          mine.add(Callable.erasure(candidate.getParam(i).getType()));
+          erased.add(Callable.erasure(candidate.getParam(i).getType()));
         }
-        if (params != null && !params.equals(mine)) {
-          return null;
-        }
-        params = mine;
+        params.add(erased);
+        owners.add(TypeHierarchy.name(candidate.declaringType()));
       }
-      for (ResolvedMethodDeclaration candidate : candidates) {
-        ResolvedReferenceTypeDeclaration owner = candidate.declaringType();
-        boolean belowAll = true;
-        for (ResolvedMethodDeclaration other : candidates) {
-          String otherOwner = TypeHierarchy.name(other.declaringType());
-          if (other != candidate && (otherOwner.equals(TypeHierarchy.name(owner)) || !types.isSubtype(owner, otherOwner))) {
-            belowAll = false;
-            break;
-          }
+      List<ResolvedMethodDeclaration> kept = new ArrayList<>();
+      for (int i = 0; i < candidates.size(); i++) {
+        boolean overridden = false;
+        for (int j = 0; j < candidates.size() && !overridden; j++) {
+          overridden = j != i && params.get(j).equals(params.get(i)) && !owners.get(j).equals(owners.get(i))
+              && types.isSubtype(candidates.get(j).declaringType(), owners.get(i));
         }
-        if (belowAll) {
-          return candidate;
+        if (!overridden) {
+          kept.add(candidates.get(i));
         }
       }
-      return null;
+      return kept.isEmpty() ? candidates : kept;
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      return null;
+      return candidates;
     }
   }
 

@@ -66,8 +66,8 @@ final class ExpressionTypes {
     if (declaration.isEmpty()) {
       return Optional.empty();
     }
-    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates = CallResolver.byArgumentTypes(
-        call, hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size()), hierarchy);
+    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates =
+        members(call, declaration.get(), hierarchy);
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -136,8 +136,7 @@ final class ExpressionTypes {
       return Optional.empty();
     }
     ResolvedType found = null;
-    for (var method : CallResolver.byArgumentTypes(
-        call, hierarchy.methods(declaration.get(), call.getNameAsString(), call.getArguments().size()), hierarchy)) {
+    for (var method : members(call, declaration.get(), hierarchy)) {
       Optional<ResolvedType> returned = returnedBy(method, receiver.get());
       if (returned.isEmpty() || !returned.get().isReferenceType()
           || (found != null && !found.describe().equals(returned.get().describe()))) {
@@ -239,6 +238,21 @@ final class ExpressionTypes {
               .map(type -> type.getFieldByName(field.getNameAsString()).isPresent()).orElse(false)) {
         return CallResolver.variableResolvedType(field, field.getNameAsString());
       }
+      if (scope instanceof com.github.javaparser.ast.expr.FieldAccessExpr field
+          && field.getScope() instanceof com.github.javaparser.ast.expr.NameExpr owner) {
+        return fieldType(field, owner, hierarchy, depth);
+      }
+      if (scope instanceof CastExpr cast && cast.getType().isClassOrInterfaceType()) {
+        return Optional.of(CallResolver.resolveDeclared(cast.getType()));
+      }
+      if (scope instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isEmpty()
+          && creation.getScope().isEmpty()) {
+        return Optional.of(CallResolver.resolveDeclared(creation.getType()));
+      }
+      if (scope instanceof com.github.javaparser.ast.expr.StringLiteralExpr
+          || scope instanceof com.github.javaparser.ast.expr.TextBlockLiteralExpr) {
+        return hierarchy.solve("java.lang.String").map(ExpressionTypes::rawType);
+      }
       if (scope instanceof MethodCallExpr inner && depth < MAX_CHAIN) {
         // The receiver is itself a call: its return type, when all candidates agree on it.
         Optional<ResolvedType> innerReceiver = declaredReceiverType(inner, hierarchy, depth + 1);
@@ -247,7 +261,7 @@ final class ExpressionTypes {
           return Optional.empty();
         }
         ResolvedType found = null;
-        for (var method : hierarchy.methods(innerType.get(), inner.getNameAsString(), inner.getArguments().size())) {
+        for (var method : members(inner, innerType.get(), hierarchy)) {
           Optional<ResolvedType> returned = returnedBy(method, innerReceiver.get());
           if (returned.isEmpty() || !returned.get().isReferenceType()) {
             return Optional.empty();
@@ -261,6 +275,31 @@ final class ExpressionTypes {
       }
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The declared type of {@code owner.field}, where {@code owner} is a variable typed by its
+   * declaration or names a type (a static field), seen through the owner's type arguments; empty
+   * when the field's type stays a type variable or the field cannot be found.
+   */
+  private static Optional<ResolvedType> fieldType(com.github.javaparser.ast.expr.FieldAccessExpr field,
+      com.github.javaparser.ast.expr.NameExpr owner, TypeHierarchy hierarchy, int depth) {
+    Optional<ResolvedType> ownerType = CallResolver.variableResolvedType(owner, owner.getNameAsString(), hierarchy, depth);
+    if (ownerType.isEmpty() && Character.isUpperCase(owner.getNameAsString().charAt(0))) {
+      ownerType = hierarchy.typeNamed(field, owner.getNameAsString()).map(ExpressionTypes::rawType);
+    }
+    Optional<ResolvedReferenceTypeDeclaration> declaration = ownerType.flatMap(ExpressionTypes::declaration);
+    if (declaration.isEmpty() || !ownerType.get().isReferenceType()) {
+      return Optional.empty();
+    }
+    String name = field.getNameAsString();
+    for (var declared : declaration.get().getAllFields()) {
+      if (declared.getName().equals(name)) {
+        ResolvedType type = ownerType.get().asReferenceType().useThisTypeParametersOnTheGivenType(declared.getType());
+        return type.isReferenceType() ? Optional.of(type) : Optional.empty();
+      }
     }
     return Optional.empty();
   }
@@ -384,7 +423,8 @@ final class ExpressionTypes {
         return Optional.empty();
       }
       ResolvedType agreed = null;
-      for (var method : hierarchy.methods(receiverClass.get(), call.getNameAsString(), call.getArguments().size())) {
+      for (var method : CallResolver.withoutOverridden(
+          hierarchy.methods(receiverClass.get(), call.getNameAsString(), call.getArguments().size()), hierarchy)) {
         int last = method.getNumberOfParams() - 1;
         ResolvedType param = method.getParam(Math.min(index, last)).getType();
         if (index >= last && method.getParam(last).isVariadic()) {
@@ -420,6 +460,16 @@ final class ExpressionTypes {
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The receiver's methods the call may be to, by name and arity, less overridden ones and those
+   * an argument of a known class rules out.
+   */
+  private static List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> members(
+      MethodCallExpr call, ResolvedReferenceTypeDeclaration receiver, TypeHierarchy hierarchy) {
+    return CallResolver.byArgumentTypes(call, CallResolver.withoutOverridden(
+        hierarchy.methods(receiver, call.getNameAsString(), call.getArguments().size()), hierarchy), hierarchy);
   }
 
   private static ResolvedType rawType(ResolvedReferenceTypeDeclaration type) {

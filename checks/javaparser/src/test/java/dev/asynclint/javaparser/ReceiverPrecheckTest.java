@@ -468,6 +468,36 @@ class ReceiverPrecheckTest {
     assertThat(candidates.stream().anyMatch(candidate -> candidate == picked)).isTrue();
   }
 
+  @Test
+  void castsNewStringsAndFieldsOfTypedVariablesAreTypedAsTheSolverTypesThem() {
+    String text = String.join("\n",
+        "import java.util.*;",
+        "class Holder<T> {",
+        "  List<String> items = new ArrayList<>();",
+        "  T value;",
+        "  static Map<String, Integer> SHARED = new HashMap<>();",
+        "}",
+        "class Use {",
+        "  void run(Object o, Holder<StringBuilder> holder) {",
+        "    ((List<String>) o).size();",
+        "    new ArrayList<String>().size();",
+        "    \"abc\".length();",
+        "    holder.items.size();",
+        "    holder.value.length();",
+        "    Holder.SHARED.size();",
+        "  }",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit use = parse(text, solver);
+    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    List<MethodCallExpr> calls = use.findAll(MethodCallExpr.class);
+    assertThat(calls).hasSize(6);
+    for (MethodCallExpr call : calls) {
+      assertWithMessage(call.toString()).that(ExpressionTypes.declaredReceiverType(call, hierarchy, 0).map(ResolvedType::describe))
+          .hasValue(call.getScope().orElseThrow().calculateResolvedType().describe());
+    }
+  }
+
   private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
     return new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
         .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
