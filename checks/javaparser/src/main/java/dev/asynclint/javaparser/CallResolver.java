@@ -239,7 +239,7 @@ final class CallResolver {
    * in a subtype of its class (a covariant override is listed with the method it overrides:
    * {@code ContextInternal.owner()} returns {@code VertxInternal}, {@code Context.owner()} a
    * {@code Vertx}). An overridden method is not a member of the receiver's type (JLS 8.4.8.1),
-   * so javac never weighs it.
+   * so javac never weighs it. Of a method listed twice, the first stays.
    */
   static List<ResolvedMethodDeclaration> withoutOverridden(List<ResolvedMethodDeclaration> candidates, TypeHierarchy types) {
     if (candidates.size() < 2 || types == null) {
@@ -260,8 +260,11 @@ final class CallResolver {
       for (int i = 0; i < candidates.size(); i++) {
         boolean overridden = false;
         for (int j = 0; j < candidates.size() && !overridden; j++) {
-          overridden = j != i && params.get(j).equals(params.get(i)) && !owners.get(j).equals(owners.get(i))
-              && types.isSubtype(candidates.get(j).declaringType(), owners.get(i));
+          // The same class and parameters is the same method, listed twice (as the solver's
+          // getAllMethods does for a source type that a jar on the classpath also has): keep one.
+          overridden = j != i && params.get(j).equals(params.get(i)) && (owners.get(j).equals(owners.get(i))
+              ? j < i
+              : types.isSubtype(candidates.get(j).declaringType(), owners.get(i)));
         }
         if (!overridden) {
           kept.add(candidates.get(i));

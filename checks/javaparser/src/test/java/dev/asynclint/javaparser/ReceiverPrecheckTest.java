@@ -466,6 +466,9 @@ class ReceiverPrecheckTest {
     // Picked from the candidates (the hierarchy's own objects), not left to the solver.
     Object picked = quick.resolveByReceiver(owner).orElseThrow().declaration();
     assertThat(candidates.stream().anyMatch(candidate -> candidate == picked)).isTrue();
+    // A method listed twice (a type both in the sources and in a jar) is one candidate.
+    var derived = candidates.stream().filter(c -> c.declaringType().getName().equals("Derived")).findFirst().orElseThrow();
+    assertThat(CallResolver.withoutOverridden(List.of(derived, derived), hierarchy)).hasSize(1);
   }
 
   @Test
