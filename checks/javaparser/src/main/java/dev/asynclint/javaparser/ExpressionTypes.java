@@ -206,23 +206,23 @@ final class ExpressionTypes {
       if (call.getScope().isEmpty() || call.getScope().get().isThisExpr()) {
         return enclosingReceiver(call, hierarchy);
       }
-      if (call.getScope().get().isSuperExpr()) {
-        // The superclass of a top-level class; in a nested, local or anonymous class the solver decides.
-        Optional<com.github.javaparser.ast.body.TypeDeclaration> type =
-            call.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class);
-        boolean anonymous = call.findAncestor(ObjectCreationExpr.class)
-            .filter(c -> c.getAnonymousClassBody().isPresent()).isPresent();
-        if (type.isEmpty() || anonymous || !type.get().isTopLevelType()) {
+      if (call.getScope().get() instanceof com.github.javaparser.ast.expr.SuperExpr superExpr) {
+        // The superclass of the class the call is written in; in an anonymous class or an enum
+        // constant's body, or for Iface.super, the solver decides.
+        if (superExpr.getTypeName().isPresent()) {
           return Optional.empty();
         }
-        ResolvedReferenceTypeDeclaration self = type.get().resolve();
-        if (call.getScope().isPresent() && call.getScope().get().isSuperExpr()) {
-          if (!self.isClass()) {
+        for (Node current = call.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
+          if ((current instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent())
+              || current instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
             return Optional.empty();
           }
-          return self.asClass().getSuperClass().map(ResolvedType.class::cast);
+          if (current instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+            ResolvedReferenceTypeDeclaration self = type.resolve();
+            return self.isClass() ? self.asClass().getSuperClass().map(ResolvedType.class::cast) : Optional.empty();
+          }
         }
-        return Optional.of(rawType(self));
+        return Optional.empty();
       }
       Expression scope = unwrap(call.getScope().get());
       if (scope instanceof com.github.javaparser.ast.expr.NameExpr name) {

@@ -501,6 +501,35 @@ class ReceiverPrecheckTest {
     }
   }
 
+  @Test
+  void inheritedFieldsAndSuperInNestedClassesAreTypedAsTheSolverTypesThem() {
+    String text = String.join("\n",
+        "import java.util.*;",
+        "class Base<T> { protected List<String> names = new ArrayList<>(); protected T value; }",
+        "class Child extends Base<String> {",
+        "  void run() { names.size(); super.toString(); value.length(); }",
+        "  class Inner { void go() { names.isEmpty(); } }",
+        "  static class Nested extends Base<Integer> { void go() { super.hashCode(); names.clear(); } }",
+        "  Runnable task = new Runnable() { public void run() { super.toString(); } };",
+        "}");
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    CompilationUnit child = parse(text, solver);
+    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    // value is Base's T: seen from Child it is String.
+    Set<String> typed = Set.of("names.size()", "super.toString()@4", "value.length()", "names.isEmpty()", "super.hashCode()",
+        "names.clear()");
+    for (MethodCallExpr call : child.findAll(MethodCallExpr.class)) {
+      String key = call.toString().startsWith("super.toString") ? call + "@" + call.getBegin().orElseThrow().line : call.toString();
+      Optional<String> declared = ExpressionTypes.declaredReceiverType(call, hierarchy, 0).map(ResolvedType::describe);
+      if (typed.contains(key)) {
+        assertWithMessage(key).that(declared).hasValue(call.getScope().orElseThrow().calculateResolvedType().describe());
+      } else {
+        // super in an anonymous class: the solver's.
+        assertWithMessage(key).that(declared).isEmpty();
+      }
+    }
+  }
+
   private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
     return new JavaParser(new ParserConfiguration().setLanguageLevel(FileAnalyzer.LANGUAGE_LEVEL)
         .setSymbolResolver(new JavaSymbolSolver(solver))).parse(text).getResult().orElseThrow();
