@@ -628,9 +628,6 @@ final class CallResolver {
    */
   static Optional<ResolvedType> variableResolvedType(Node from, String name, TypeHierarchy hierarchy, int depth) {
     Optional<Node> declared = variableDeclaration(from, name);
-    if (declared.isEmpty() && hierarchy != null) {
-      return inheritedField(from, name, hierarchy);
-    }
     if (hierarchy != null && declared.isPresent() && declared.get() instanceof com.github.javaparser.ast.body.Parameter parameter
         && parameter.getType().isUnknownType()) {
       return ExpressionTypes.lambdaParameterType(parameter, hierarchy, depth);
@@ -646,40 +643,6 @@ final class CallResolver {
     } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
-  }
-
-  /**
-   * The type of a field no enclosing class declares itself but one inherits (a {@code protected}
-   * field of a superclass): the innermost enclosing class, named or anonymous, that has a field
-   * of that name gives it (JLS 6.4.1, 8.3). Empty when none has, when the class's supertypes
-   * cannot all be read before it is found, or when its type is a type variable.
-   */
-  private static Optional<ResolvedType> inheritedField(Node from, String name, TypeHierarchy hierarchy) {
-    try {
-      for (Node current = from.getParentNode().orElse(null); current != null; current = current.getParentNode().orElse(null)) {
-        ResolvedReferenceTypeDeclaration type = null;
-        if (current instanceof TypeDeclaration<?> declaration) {
-          type = declaration.resolve();
-        } else if (current instanceof ObjectCreationExpr creation && creation.getAnonymousClassBody().isPresent()) {
-          ResolvedType created = resolveDeclared(creation.getType());
-          type = created.isReferenceType() ? created.asReferenceType().getTypeDeclaration().orElse(null) : null;
-        } else if (current instanceof com.github.javaparser.ast.body.EnumConstantDeclaration) {
-          return Optional.empty(); // a constant's body: its class is not a declaration here
-        }
-        if (current instanceof TypeDeclaration<?> || current instanceof ObjectCreationExpr) {
-          if (type == null) {
-            return Optional.empty();
-          }
-          Optional<Optional<ResolvedType>> field = hierarchy.fieldType(type, name);
-          if (field.isPresent()) {
-            return field.get();
-          }
-        }
-      }
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      // the solver decides
-    }
-    return Optional.empty();
   }
 
   private static final com.github.javaparser.ast.DataKey<Map<String, ResolvedType>> DECLARED_TYPES =

@@ -5,7 +5,6 @@ import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
-import com.github.javaparser.resolution.types.ResolvedType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -102,37 +101,6 @@ final class TypeHierarchy {
     }
     ancestors.put(key, out);
     return out;
-  }
-
-  private final Map<String, Optional<Optional<ResolvedType>>> fieldTypes = new HashMap<>();
-
-  /**
-   * A field of the type, declared or inherited: empty when it has none of that name; else its
-   * type seen from the type (empty when that is a type variable or a primitive). Unknown (the
-   * supertypes cannot all be read) counts as having it, typed empty, so that no outer class's
-   * field is taken for it.
-   */
-  Optional<Optional<ResolvedType>> fieldType(ResolvedReferenceTypeDeclaration type, String field) {
-    String key = name(type) + "#" + field;
-    Optional<Optional<ResolvedType>> known = fieldTypes.get(key);
-    if (known != null) {
-      return known;
-    }
-    Optional<Optional<ResolvedType>> found = Optional.empty();
-    try {
-      for (var declared : type.getAllFields()) {
-        if (declared.getName().equals(field)) {
-          ResolvedType seen = new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(type)
-              .useThisTypeParametersOnTheGivenType(declared.getType());
-          found = Optional.of(seen.isReferenceType() ? Optional.of(seen) : Optional.empty());
-          break;
-        }
-      }
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      found = Optional.of(Optional.empty());
-    }
-    fieldTypes.put(key, found);
-    return found;
   }
 
   private final Map<String, Boolean> knowsAllSupertypes = new HashMap<>();
