@@ -20,14 +20,14 @@ import java.util.regex.Pattern;
  * can be in). Both are over-approximations; the symbol solver has the last word.
  */
 final class ProjectTypes {
-  private static final Pattern TYPE_HEADER =
+  static final Pattern TYPE_HEADER =
       Pattern.compile("\\b(?:class|interface|enum|record)\\s+(\\w+)([^{;]*)\\{");
-  private static final Pattern ANONYMOUS = Pattern.compile("\\bnew\\s+(?:[\\w$]+\\.)*(\\w+)\\s*(?:<[^>(]*>)?\\s*\\(");
-  private static final Pattern DECLARED_METHOD = Pattern.compile(
+  static final Pattern ANONYMOUS = Pattern.compile("\\bnew\\s+(?:[\\w$]+\\.)*(\\w+)\\s*(?:<[^>(]*>)?\\s*\\(");
+  static final Pattern DECLARED_METHOD = Pattern.compile(
       "\\b(\\w+)\\s*+\\((?:[^()]++|\\([^()]*+\\))*+\\)\\s*+(?:throws\\s+[\\w.,\\s]+)?\\{");
-  private static final Pattern LAMBDA_FIELD =
+  static final Pattern LAMBDA_FIELD =
       Pattern.compile("\\b(\\w+)\\s*+=\\s*+(?:\\([^()]*\\)\\s*->|\\w+\\s*->|[\\w.]+\\s*::)");
-  private static final Pattern IDENTIFIER = Pattern.compile("\\w+");
+  static final Pattern IDENTIFIER = Pattern.compile("\\w+");
   private static final Set<String> NOT_METHODS =
       Set.of("if", "for", "while", "switch", "catch", "synchronized", "try", "return", "new");
 
@@ -78,7 +78,7 @@ final class ProjectTypes {
    * What one file declares, by its text: method names, lambda-holding variables, type headers
    * (name and the names in it), and the types it declares or creates anonymously, in text order.
    */
-  private record FileDeclarations(List<String> methods, List<String> lambdaHolders,
+  record FileDeclarations(List<String> methods, List<String> lambdaHolders,
       List<Map.Entry<String, List<String>>> headers, List<String> declaring) {
     static FileDeclarations of(String text) {
       FileDeclarations out = new FileDeclarations(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -91,18 +91,13 @@ final class ProjectTypes {
     }
 
     private void read(String text) {
-      Matcher method = DECLARED_METHOD.matcher(text);
-      while (method.find()) {
+      forEachMatch(DECLARED_METHOD, text, wordsBefore(text, '('), method -> {
         if (!NOT_METHODS.contains(method.group(1))) {
           methods.add(method.group(1));
         }
-      }
-      Matcher holder = LAMBDA_FIELD.matcher(text);
-      while (holder.find()) {
-        lambdaHolders.add(holder.group(1));
-      }
-      Matcher type = TYPE_HEADER.matcher(text);
-      while (type.find()) {
+      });
+      forEachMatch(LAMBDA_FIELD, text, wordsBefore(text, '='), holder -> lambdaHolders.add(holder.group(1)));
+      forEachMatch(TYPE_HEADER, text, occurrences(text, TYPE_KEYWORDS), type -> {
         String name = type.group(1);
         List<String> names = new ArrayList<>();
         headers.add(Map.entry(name, names));
@@ -111,9 +106,8 @@ final class ProjectTypes {
           names.add(identifier.group());
         }
         declaring.add(name);
-      }
-      Matcher anonymous = ANONYMOUS.matcher(text);
-      while (anonymous.find()) {
+      });
+      forEachMatch(ANONYMOUS, text, occurrences(text, List.of("new")), anonymous -> {
         int open = text.indexOf('(', anonymous.end() - 1);
         int close = closing(text, open);
         int next = close + 1;
@@ -123,8 +117,77 @@ final class ProjectTypes {
         if (close > 0 && next < text.length() && text.charAt(next) == '{') {
           declaring.add(anonymous.group(1));
         }
+      });
+    }
+  }
+
+  private static final List<String> TYPE_KEYWORDS = List.of("class", "interface", "enum", "record");
+
+  /**
+   * What {@code pattern.matcher(text)}'s {@code find()} loop finds, tried only at {@code starts}
+   * (ascending), which must include every position where a match can begin: each pattern here
+   * begins with a word or a keyword, and trying it at every character of the text was most of the
+   * index's time. Matches do not overlap, as with {@code find()}, and {@code \b} sees the text
+   * around the start.
+   */
+  private static void forEachMatch(Pattern pattern, String text, int[] starts, java.util.function.Consumer<Matcher> found) {
+    Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int free = 0;
+    for (int start : starts) {
+      if (start < free) {
+        continue;
+      }
+      matcher.region(start, text.length());
+      if (matcher.lookingAt()) {
+        found.accept(matcher);
+        free = Math.max(matcher.end(), start + 1);
       }
     }
+  }
+
+  /** Ascending starts of the words that {@code c} follows, with only whitespace between. */
+  private static int[] wordsBefore(String text, char c) {
+    int[] out = new int[16];
+    int count = 0;
+    for (int at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+      int end = at;
+      while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      int start = end;
+      while (start > 0 && isWordChar(text.charAt(start - 1))) {
+        start--;
+      }
+      if (start < end && (count == 0 || out[count - 1] != start)) {
+        if (count == out.length) {
+          out = java.util.Arrays.copyOf(out, count * 2);
+        }
+        out[count++] = start;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  /** Ascending positions of the words, wherever they occur (the patterns check the boundaries). */
+  private static int[] occurrences(String text, List<String> words) {
+    int[] out = new int[16];
+    int count = 0;
+    for (String word : words) {
+      for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if (count == out.length) {
+          out = java.util.Arrays.copyOf(out, count * 2);
+        }
+        out[count++] = at;
+      }
+    }
+    int[] sorted = java.util.Arrays.copyOf(out, count);
+    java.util.Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** {@code \w} as java.util.regex reads it by default. */
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   private static int closing(String text, int open) {
