@@ -115,6 +115,11 @@ final class UnsubscribedPublisher implements SourceRule {
           || next.getScope().orElse(null) != call || NeverSubscribed.flattens(next.getNameAsString())) {
         return Optional.empty();
       }
+      if (name.equals("map") && file.calls().receiverClass(call).filter(receiver -> !isCold(receiver)).isPresent()) {
+        // A map declared in a cold publisher type is a member of cold types only: a receiver of
+        // another class (a Stream, an Optional) needs no resolving to rule it out.
+        return Optional.empty();
+      }
       Optional<Callable> method = file.calls().resolve(call);
       if (method.isEmpty() || !isMapOperator(method.get())) {
         return Optional.empty();
