@@ -245,6 +245,10 @@ final class CallResolver {
     if (candidates.size() < 2 || types == null) {
       return candidates;
     }
+    return types.withoutOverridden(candidates, list -> overriddenRemoved(list, types));
+  }
+
+  private static List<ResolvedMethodDeclaration> overriddenRemoved(List<ResolvedMethodDeclaration> candidates, TypeHierarchy types) {
     try {
       List<List<String>> params = new ArrayList<>();
       List<String> owners = new ArrayList<>();

@@ -73,7 +73,7 @@ final class ExpressionTypes {
     }
     boolean may = false;
     for (var method : candidates) {
-      Optional<ResolvedType> returned = returnedBy(method, receiver.get())
+      Optional<ResolvedType> returned = hierarchy.returnedBy(method, receiver.get(), ExpressionTypes::returnedBy)
           .or(() -> inferredReturn(call, method, hierarchy));
       if (returned.isEmpty()) {
         return Optional.empty();
@@ -137,7 +137,7 @@ final class ExpressionTypes {
     }
     ResolvedType found = null;
     for (var method : members(call, declaration.get(), hierarchy)) {
-      Optional<ResolvedType> returned = returnedBy(method, receiver.get());
+      Optional<ResolvedType> returned = hierarchy.returnedBy(method, receiver.get(), ExpressionTypes::returnedBy);
       if (returned.isEmpty() || !returned.get().isReferenceType()
           || (found != null && !found.describe().equals(returned.get().describe()))) {
         return Optional.empty();
@@ -262,7 +262,7 @@ final class ExpressionTypes {
         }
         ResolvedType found = null;
         for (var method : members(inner, innerType.get(), hierarchy)) {
-          Optional<ResolvedType> returned = returnedBy(method, innerReceiver.get());
+          Optional<ResolvedType> returned = hierarchy.returnedBy(method, innerReceiver.get(), ExpressionTypes::returnedBy);
           if (returned.isEmpty() || !returned.get().isReferenceType()) {
             return Optional.empty();
           }

@@ -103,6 +103,56 @@ final class TypeHierarchy {
     return out;
   }
 
+  private final Map<Object, Map<String, Optional<com.github.javaparser.resolution.types.ResolvedType>>> returnTypes =
+      new java.util.IdentityHashMap<>();
+
+  /**
+   * {@code compute(method, receiver)}, memoised per method (this hierarchy lists each method once)
+   * and receiver type: a jar method's return type is read from its signature afresh on each ask,
+   * and every dropped call asks it of each candidate.
+   */
+  Optional<com.github.javaparser.resolution.types.ResolvedType> returnedBy(
+      com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration method,
+      com.github.javaparser.resolution.types.ResolvedType receiver,
+      java.util.function.BiFunction<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration,
+          com.github.javaparser.resolution.types.ResolvedType, Optional<com.github.javaparser.resolution.types.ResolvedType>> compute) {
+    String seenFrom;
+    try {
+      seenFrom = receiver.describe();
+    } catch (RuntimeException | StackOverflowError e) {
+      return compute.apply(method, receiver);
+    }
+    Map<String, Optional<com.github.javaparser.resolution.types.ResolvedType>> byReceiver =
+        returnTypes.computeIfAbsent(method, m -> new HashMap<>());
+    Optional<com.github.javaparser.resolution.types.ResolvedType> known = byReceiver.get(seenFrom);
+    if (known == null) {
+      known = compute.apply(method, receiver);
+      byReceiver.put(seenFrom, known);
+    }
+    return known;
+  }
+
+  private final Map<List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>,
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> withoutOverridden =
+      new java.util.IdentityHashMap<>();
+
+  private final Map<List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>, Boolean> handedOut =
+      new java.util.IdentityHashMap<>();
+
+  /** {@code compute(candidates)}, memoised per list ({@link #methods} hands out one list per type, name and arity). */
+  List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> withoutOverridden(
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> candidates,
+      java.util.function.UnaryOperator<List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration>> compute) {
+    List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> known = withoutOverridden.get(candidates);
+    if (known == null) {
+      known = compute.apply(candidates);
+      if (handedOut.containsKey(candidates)) { // a list made by the caller is not kept
+        withoutOverridden.put(candidates, known);
+      }
+    }
+    return known;
+  }
+
   private final Map<String, Boolean> knowsAllSupertypes = new HashMap<>();
 
   /**
@@ -191,7 +241,9 @@ final class TypeHierarchy {
       } catch (RuntimeException | StackOverflowError | LinkageError e) {
         return List.of();
       }
-      return List.copyOf(out);
+      List<com.github.javaparser.resolution.declarations.ResolvedMethodDeclaration> listed = List.copyOf(out);
+      handedOut.put(listed, Boolean.TRUE);
+      return listed;
     });
   }
 

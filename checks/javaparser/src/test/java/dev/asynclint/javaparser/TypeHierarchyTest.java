@@ -110,4 +110,34 @@ class TypeHierarchyTest {
     }
     return out;
   }
+
+  @Test
+  void returnTypesAndOverrideFilteringAreWorkedOutOncePerMethodAndList() {
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    ResolvedReferenceTypeDeclaration builder = hierarchy.solve("java.lang.StringBuilder").orElseThrow();
+    List<ResolvedMethodDeclaration> appends = hierarchy.methods(builder, "append", 1);
+    var receiver = new com.github.javaparser.resolution.model.typesystem.ReferenceTypeImpl(builder);
+    int[] computed = {0};
+    for (int i = 0; i < 3; i++) {
+      hierarchy.returnedBy(appends.get(0), receiver, (method, seenFrom) -> {
+        computed[0]++;
+        return java.util.Optional.of(method.getReturnType());
+      });
+    }
+    assertThat(computed[0]).isEqualTo(1);
+
+    int[] filtered = {0};
+    java.util.function.UnaryOperator<List<ResolvedMethodDeclaration>> counting = list -> {
+      filtered[0]++;
+      return list;
+    };
+    hierarchy.withoutOverridden(appends, counting);
+    hierarchy.withoutOverridden(appends, counting);
+    assertThat(filtered[0]).isEqualTo(1);
+    // A list the caller made (filtered further) is not kept: it would only grow the memo.
+    hierarchy.withoutOverridden(new ArrayList<>(appends), counting);
+    hierarchy.withoutOverridden(new ArrayList<>(appends), counting);
+    assertThat(filtered[0]).isEqualTo(3);
+  }
 }
