@@ -108,11 +108,11 @@ ep_findings=$(wc -l < "$WORK/errorprone.findings")
 scan_findings=$(wc -l < "$WORK/scanner.findings")
 same=$(comm -12 "$WORK/errorprone.findings" "$WORK/scanner.findings" | wc -l)
 lines=$(cat $(cat "$WORK/files.txt") | wc -l)
-ratio=$(echo "scale=2; $best_scan / $best_javac" | bc)
+ratio=$(LC_ALL=C printf '%.2f' "$(echo "scale=4; $best_scan / $best_javac" | bc)") # rounded, not truncated
 cat <<REPORT
 files: $(wc -l < "$WORK/files.txt") ($lines lines), cores: $(nproc), JDK: $("$JDK/bin/java" -version 2>&1 | head -1), JVM flags: ${JVM_FLAGS:-none}
 javac + Error Prone (async-lint rules only): ${best_javac} s wall, ${cpu_javac} s cpu, $ep_findings findings
 scanner (--threads $THREADS): ${best_scan} s wall, ${cpu_scan} s cpu, $scan_findings findings; $(grep '^async-lint: ' "$WORK/scan.out" | tail -1)
 identical findings (file, line, rule, message): $same
-scanner / javac+EP wall time: 0$ratio (best of $RUNS runs each)
+scanner / javac+EP wall time: $ratio (best of $RUNS runs each)
 REPORT
