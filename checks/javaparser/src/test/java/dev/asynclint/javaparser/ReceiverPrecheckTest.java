@@ -375,9 +375,9 @@ class ReceiverPrecheckTest {
         "    all(cause);",
         "  }",
         "}");
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit args = parse(text, solver);
-    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    Parsed parsed = parsedWithTypes(text);
+    CompilationUnit args = parsed.unit();
+    TypeHierarchy hierarchy = parsed.types();
     ResolvedReferenceTypeDeclaration owner = args.getClassByName("Args").orElseThrow().resolve();
     // Decided by an argument: a variable's declared type, a literal, new, a cast, an Integer that
     // can only unbox (not become a List), and a Throwable that only a type variable can take.
@@ -420,9 +420,9 @@ class ReceiverPrecheckTest {
         "    names.stream().map(String::valueOf);",
         "  }",
         "}");
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit refs = parse(text, solver);
-    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    Parsed parsed = parsedWithTypes(text);
+    CompilationUnit refs = parsed.unit();
+    TypeHierarchy hierarchy = parsed.types();
     CallResolver quick = new CallResolver(hierarchy);
     CallResolver full = new CallResolver();
     List<com.github.javaparser.ast.Node> calls = new ArrayList<>();
@@ -450,9 +450,9 @@ class ReceiverPrecheckTest {
         "interface Right { String get(); }",
         "interface Both extends Left, Right {}",
         "class Use { void run(Derived d, Both b) { d.owner(); b.get(); } }");
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit use = parse(text, solver);
-    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    Parsed parsed = parsedWithTypes(text);
+    CompilationUnit use = parsed.unit();
+    TypeHierarchy hierarchy = parsed.types();
     var candidates = hierarchy.methods(use.getInterfaceByName("Derived").orElseThrow().resolve(), "owner", 0);
     assertThat(candidates).hasSize(2);
     CallResolver quick = new CallResolver(hierarchy);
@@ -490,9 +490,9 @@ class ReceiverPrecheckTest {
         "    Holder.SHARED.size();",
         "  }",
         "}");
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit use = parse(text, solver);
-    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    Parsed parsed = parsedWithTypes(text);
+    CompilationUnit use = parsed.unit();
+    TypeHierarchy hierarchy = parsed.types();
     List<MethodCallExpr> calls = use.findAll(MethodCallExpr.class);
     assertThat(calls).hasSize(6);
     for (MethodCallExpr call : calls) {
@@ -513,9 +513,9 @@ class ReceiverPrecheckTest {
         "  Runnable task = new Runnable() { public void run() { super.toString(); } };",
         "  void inherited() { names.size(); }",
         "}");
-    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
-    CompilationUnit child = parse(text, solver);
-    TypeHierarchy hierarchy = new TypeHierarchy(solver);
+    Parsed parsed = parsedWithTypes(text);
+    CompilationUnit child = parsed.unit();
+    TypeHierarchy hierarchy = parsed.types();
     List<Integer> typedLines = List.of(4, 5, 6);
     for (MethodCallExpr call : child.findAll(MethodCallExpr.class)) {
       int line = call.getBegin().orElseThrow().line;
@@ -528,6 +528,14 @@ class ReceiverPrecheckTest {
         assertWithMessage(call + " at " + line).that(declared).isEmpty();
       }
     }
+  }
+
+  /** A parsed source and a type hierarchy over the same solver (the JDK only). */
+  private record Parsed(CompilationUnit unit, TypeHierarchy types) {}
+
+  private static Parsed parsedWithTypes(String text) {
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver(true));
+    return new Parsed(parse(text, solver), new TypeHierarchy(solver));
   }
 
   private static CompilationUnit parse(String text, CombinedTypeSolver solver) {
