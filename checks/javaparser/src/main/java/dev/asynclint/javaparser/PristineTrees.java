@@ -33,19 +33,27 @@ final class PristineTrees {
     if (known != null) {
       ParseResult<CompilationUnit> pristine = known.join().get();
       if (pristine != null) {
-        return copyFor(pristine, parser);
+        try {
+          return copyFor(pristine, parser);
+        } catch (RuntimeException | StackOverflowError e) {
+          return parser.parse(text); // a tree JavaParser cannot copy: this thread parses its own
+        }
       }
       trees.replace(key, known, mine); // collected: this thread parses it again, for everyone
     }
     ParseResult<CompilationUnit> parsed;
+    ParseResult<CompilationUnit> pristine = null;
     try {
       parsed = parser.parse(text);
-    } catch (RuntimeException | Error e) {
-      trees.remove(key, mine);
-      mine.complete(new SoftReference<>(null));
-      throw e;
+      try {
+        pristine = parsed.isSuccessful() ? copy(parsed) : parsed;
+      } catch (RuntimeException | StackOverflowError e) {
+        // a tree JavaParser cannot copy: nothing kept, each thread parses its own
+      }
+    } finally {
+      // Always completed, so that no thread waits forever: with nothing kept, each parses its own.
+      mine.complete(new SoftReference<>(pristine));
     }
-    mine.complete(new SoftReference<>(parsed.isSuccessful() ? copy(parsed) : parsed));
     return parsed;
   }
 

@@ -89,4 +89,25 @@ class PristineTreesTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aParseThatThrowsLeavesNoThreadWaiting() {
+    PristineTrees shared = new PristineTrees();
+    com.github.javaparser.ParserConfiguration broken = FileAnalyzer.parserConfiguration();
+    broken.getProcessors().add(() -> new com.github.javaparser.Processor() {
+      @Override
+      public void postProcess(com.github.javaparser.ParseResult<? extends Node> result,
+          com.github.javaparser.ParserConfiguration configuration) {
+        throw new StackOverflowError("deep nesting"); // JavaParser reports exceptions as problems; errors escape
+      }
+    });
+    JavaParser failing = new JavaParser(broken);
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+      org.junit.jupiter.api.Assertions.assertThrows(StackOverflowError.class,
+          () -> shared.parse(Path.of("Any.java"), TEXT, failing));
+      // The next thread to ask does not wait for the failed parse: it parses for itself.
+      var fine = shared.parse(Path.of("Any.java"), TEXT, new JavaParser(FileAnalyzer.parserConfiguration()));
+      assertThat(fine.isSuccessful()).isTrue();
+    });
+  }
 }
