@@ -198,8 +198,10 @@ final class ExpressionTypes {
   /**
    * The type of a call's receiver as its declarations in the source say, without the solver
    * typing an expression: a variable's declared type, a top-level class's own type for {@code
-   * this}, a named class for a static call, and down a chain of calls the return type all
-   * candidates of the inner call agree on. Empty when it cannot be told so.
+   * this}, the superclass for {@code super}, a named class for a static call, the type a cast or
+   * {@code new} names, {@code String} for a literal, a typed variable's field, and down a chain
+   * of calls the return type all candidates of the inner call agree on. Empty when it cannot be
+   * told so.
    */
   static Optional<ResolvedType> declaredReceiverType(MethodCallExpr call, TypeHierarchy hierarchy, int depth) {
     try {
