@@ -249,6 +249,14 @@ final class ReactiveChain {
     boolean allCallersVisible = method.isPrivate();
     List<MethodCallExpr> callers = new ArrayList<>();
     for (MethodCallExpr call : variables.calls(method.getNameAsString(), method.getParameters().size())) {
+      // A call whose receiver's class has this method as its one candidate calls it: no need to
+      // type its arguments (a class of a reactive API may make hundreds of such calls, each with
+      // a lambda). Anything else is left to the solver, as before.
+      Optional<Callable> quick = calls.resolveByReceiver(call);
+      if (quick.isPresent() && quick.get().declaration().toAst().orElse(null) == method) {
+        callers.add(call);
+        continue;
+      }
       Optional<Callable> target = calls.resolve(call);
       if (target.isPresent() && target.get().declaration().toAst().orElse(null) == method) {
         callers.add(call);
