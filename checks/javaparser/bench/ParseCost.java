@@ -25,9 +25,13 @@ public class ParseCost {
       texts.add(Files.readString(Path.of(file)));
     }
     List<String> stripped = texts.stream().map(ParseCost::withoutComments).toList();
-    // The scanner's settings that matter here: the newest level, no comment attribution.
-    JavaParser parser = new JavaParser(new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21).setAttributeComments(false));
+    // As the scanner parses: the newest level and no comment attribution (but with JavaParser's
+    // validation, which the scanner swaps out; see FileAnalyzer.parserConfiguration).
+    ParserConfiguration.LanguageLevel newest = java.util.Arrays.stream(ParserConfiguration.LanguageLevel.values())
+        .filter(level -> level.name().matches("JAVA_\\d+"))
+        .max(java.util.Comparator.comparingInt(level -> Integer.parseInt(level.name().substring(5))))
+        .orElseThrow();
+    JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(newest).setAttributeComments(false));
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long parse = Long.MAX_VALUE, copy = Long.MAX_VALUE, noComments = Long.MAX_VALUE;
     for (int round = 0; round < 12; round++) {

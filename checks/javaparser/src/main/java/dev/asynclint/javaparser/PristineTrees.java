@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each scanned file parsed once for all threads. A thread cannot use another's tree, since the
  * symbol solver writes its caches into the nodes; so the first thread to need a file parses it
  * and keeps a copy that no solver ever sees, and every other thread gets a copy of that. Copying
- * a tree takes about a seventh of the time of parsing it (JavaParser's clone keeps every node's
- * range and tokens), and the files that both threads of a scan need are the large ones: in a
+ * a tree takes about a ninth of the time of parsing it once both are compiled, a quarter in a cold
+ * scan (bench/ParseCost.java; JavaParser's clone keeps every node's range and tokens), and the files that both threads of a scan need are the large ones: in a
  * Vert.x core scan, second parses were more than half again the text parsed.
  *
  * <p>Kept softly, as the threads' own trees are: a copy the collector took is parsed again.
